@@ -1,0 +1,86 @@
+"""Audit entries for every create, update and delete made through a service."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.db import models
+
+from cadis.apps.accounts.models import AuditEntry, SourceKind
+
+# Fields whose values never go into the audit log (secrets and derived noise).
+_SKIPPED_FIELDS = {"password", "key_hash", "updated_at", "created_at"}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_json_value(v) for v in value]
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(obj: models.Model) -> dict[str, Any]:
+    """The concrete field values of a record, JSON-ready (foreign keys as ids)."""
+    data: dict[str, Any] = {}
+    for field in obj._meta.concrete_fields:
+        if field.name in _SKIPPED_FIELDS:
+            continue
+        data[field.attname] = _json_value(getattr(obj, field.attname))
+    if obj.pk is not None:
+        for field in obj._meta.many_to_many:
+            data[field.name] = sorted(_json_value(v) for v in getattr(obj, field.name).values_list("pk", flat=True))
+    return data
+
+
+def record(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    source_kind: str = SourceKind.FORM,
+    source_detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=actor_obj,
+        actor_repr=actor_obj.get_username() if actor_obj else "system",
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        country_id=getattr(obj, "country_id", None),
+        before=before,
+        after=after,
+        source_kind=source_kind,
+        source_detail=source_detail or {},
+    )
+
+
+def record_create(*, actor, obj, source_kind=SourceKind.FORM, source_detail=None) -> AuditEntry:
+    return record(actor=actor, action=AuditEntry.Action.CREATE, obj=obj, after=snapshot(obj),
+                  source_kind=source_kind, source_detail=source_detail)
+
+
+def record_update(*, actor, obj, before, source_kind=SourceKind.FORM, source_detail=None) -> AuditEntry | None:
+    after = snapshot(obj)
+    if after == before:
+        return None
+    return record(actor=actor, action=AuditEntry.Action.UPDATE, obj=obj, before=before, after=after,
+                  source_kind=source_kind, source_detail=source_detail)
+
+
+def record_delete(*, actor, obj, before, source_kind=SourceKind.FORM, source_detail=None) -> AuditEntry:
+    return record(actor=actor, action=AuditEntry.Action.DELETE, obj=obj, before=before,
+                  source_kind=source_kind, source_detail=source_detail)

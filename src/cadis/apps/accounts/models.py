@@ -1,0 +1,172 @@
+"""Organisations, users with roles, API tokens, the audit log, and the scoped-record base."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    DATA_PROVIDER = "data_provider", _("Data provider")
+    ANALYST = "analyst", _("Analyst")
+    REGIONAL_ANALYST = "regional_analyst", _("Regional analyst")
+
+
+class Confidentiality(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    RESTRICTED = "restricted", _("Restricted (own country and regional analysts)")
+    CONFIDENTIAL = "confidential", _("Confidential (own organisation and the country's focal point)")
+
+
+class SourceKind(models.TextChoices):
+    FORM = "form", _("Form")
+    IMPORT = "import", _("Import file")
+    DOCUMENT = "document", _("Extracted from a document")
+    API = "api", _("API")
+    CLI = "cli", _("Command line")
+    SYSTEM = "system", _("System")
+    DEMO = "demo", _("Synthetic demo data")
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        LAW_ENFORCEMENT = "law_enforcement", _("Law-enforcement agency")
+        CUSTOMS = "customs", _("Customs")
+        FORENSIC_LABORATORY = "forensic_laboratory", _("Forensic laboratory")
+        TREATMENT_CENTRE = "treatment_centre", _("Treatment centre")
+        NGO = "ngo", _("NGO")
+        INTERNATIONAL = "international_organisation", _("International organisation")
+        RESEARCH = "research_institute", _("Research institute")
+
+    name_ru = models.CharField(_("name (Russian)"), max_length=300)
+    name_en = models.CharField(_("name (English)"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
+    country = models.ForeignKey(
+        "reference.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="organisations",
+        verbose_name=_("country"), help_text=_("Empty for regional organisations."),
+    )
+    agency = models.ForeignKey(
+        "reference.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="organisations",
+        verbose_name=_("agency"),
+    )
+
+    class Meta:
+        ordering = ["country__code", "name_en"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "ru").startswith("en") else self.name_ru
+
+    @property
+    def is_regional(self) -> bool:
+        return self.country_id is None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.ANALYST)
+    preferred_language = models.CharField(max_length=5, choices=settings.LANGUAGES, default="ru")
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    @property
+    def country_id(self) -> int | None:
+        return self.organisation.country_id if self.organisation_id else None
+
+
+class ApiToken(models.Model):
+    class Access(models.TextChoices):
+        READ = "read", _("Read only")
+        READ_WRITE = "read_write", _("Read and write")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=12, unique=True)
+    key_hash = models.CharField(max_length=64)
+    access = models.CharField(_("access"), max_length=12, choices=Access.choices, default=Access.READ)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+
+class AuditEntry(models.Model):
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("updated")
+        DELETE = "delete", _("deleted")
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    actor_repr = models.CharField(max_length=200)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=100, db_index=True)
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=300)
+    country = models.ForeignKey("reference.Country", on_delete=models.SET_NULL, null=True, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    source_kind = models.CharField(max_length=20, choices=SourceKind.choices)
+    source_detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_repr} {self.action} {self.object_repr}"
+
+    @property
+    def changed_fields(self) -> list[str]:
+        before, after = self.before or {}, self.after or {}
+        return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+
+
+class ScopedRecord(models.Model):
+    """Base of every record that carries data: owner, country, confidentiality, provenance."""
+
+    country = models.ForeignKey("reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
+    confidentiality = models.CharField(
+        _("confidentiality"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED,
+        db_index=True,
+    )
+    source_kind = models.CharField(_("source"), max_length=20, choices=SourceKind.choices, default=SourceKind.FORM)
+    source_ref = models.JSONField(_("provenance"), default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from cadis.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("modules/<slug:key>/", views.module_coming, name="module_coming"),
+]
