@@ -1,0 +1,446 @@
+"""The screener: one control list compiled into indexes, then many lines screened against it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .cas import CAS_IN_TEXT, canonical_cas, check_cas, split_cas_field
+from .data import list_label
+from .fuzzy import TokenCorrector
+from .hs import is_residual, reduce_to_hs6
+from .lexicon import KNOWN_WORDS
+from .model import (
+    ControlledSubstance,
+    ControlList,
+    Evidence,
+    EvidenceKind,
+    Hit,
+    LineResult,
+    LineWarning,
+    WarningCode,
+)
+from .normalise import Token, token_key, tokenize
+
+# Evidence weights; combined as 1 - prod(1 - w), see docs/screening.md.
+SCORE_CAS = 0.95
+SCORE_NAME = 0.9
+SCORE_ABBREVIATION = 0.7
+SCORE_SALT = 0.85
+SCORE_HS = 0.6
+SCORE_HS_RESIDUAL = 0.2
+FUZZY_FACTOR = 0.9
+REPORT_THRESHOLD = 0.5
+# An exclusion phrase cancels a name match when it starts at most this many tokens after the
+# match (or ends right before it): "этиловый эфир уксусной кислоты" is ethyl acetate.
+EXCLUSION_WINDOW_AFTER = 2
+EXCLUSION_WINDOW_BEFORE = 1
+
+CATIONS = (
+    "sodium",
+    "potassium",
+    "calcium",
+    "ammonium",
+    "lithium",
+    "magnesium",
+    "barium",
+    "zinc",
+    "натрия",
+    "калия",
+    "кальция",
+    "аммония",
+    "лития",
+    "магния",
+    "бария",
+    "цинка",
+)
+
+_PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент|percent|mass)", re.IGNORECASE)
+
+_KIND_SCORES = {
+    EvidenceKind.NAME: SCORE_NAME,
+    EvidenceKind.ABBREVIATION: SCORE_ABBREVIATION,
+    EvidenceKind.SALT: SCORE_SALT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    cas_key: str  # grouping key: the CAS, or the display name for entries without CAS
+    kind: EvidenceKind | None  # None for exclusion phrases
+    synonym: str
+    length: int  # in tokens
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int  # token index
+    end: int  # exclusive
+    pattern: _Pattern
+    fuzzy: float = 1.0  # similarity of the corrected tokens, 1.0 when exact
+
+
+def _key_of(text: str) -> str:
+    return " ".join(token.key for token in tokenize(text))
+
+
+def stated_concentration(description: str) -> float | None:
+    """The highest percentage stated in a description, if any.
+
+    >>> stated_concentration("Кислота серная, не менее 92,5 %")
+    92.5
+    """
+    values = [float(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(description)]
+    values = [v for v in values if 0 < v <= 100]
+    return max(values) if values else None
+
+
+class Screener:
+    """Screens declaration lines against one :class:`ControlList`.
+
+    >>> from cadis.engines.screening import load_control_list_csv
+    >>> screener = Screener.from_control_list(load_control_list_csv())
+    >>> [hit.cas for hit in screener.screen_line("Ангидрид уксусной к-ты, 99%")]
+    ['108-24-7']
+    >>> screener.screen_line("Acetic acid glacial 99.8%")
+    []
+    """
+
+    def __init__(self, control_list: ControlList, *, fuzzy: bool = True) -> None:
+        self.control_list = control_list
+        self.version = control_list.version
+        self._entries: dict[str, list[ControlledSubstance]] = {}
+        self._cas_to_key: dict[str, tuple[str, bool]] = {}
+        self._hs_to_keys: dict[str, list[str]] = {}
+        self._automaton = ahocorasick.Automaton()
+        patterns: dict[str, list[_Pattern]] = {}
+        vocabulary: set[str] = set()
+
+        for entry in control_list.entries:
+            group = entry.cas or entry.name
+            self._entries.setdefault(group, []).append(entry)
+            if entry.cas:
+                self._cas_to_key[canonical_cas(entry.cas)] = (group, False)
+                for salt in entry.salt_cas:
+                    self._cas_to_key.setdefault(canonical_cas(salt), (group, True))
+            if entry.hs6:
+                keys = self._hs_to_keys.setdefault(entry.hs6, [])
+                if group not in keys:
+                    keys.append(group)
+            for kind, names in self._names_of(entry):
+                for name in names:
+                    key = _key_of(name)
+                    if not key:
+                        continue
+                    pattern = _Pattern(group, kind, name, key.count(" ") + 1)
+                    bucket = patterns.setdefault(f" {key} ", [])
+                    if all(
+                        (p.cas_key, p.kind) != (group, kind) for p in bucket
+                    ):  # one pattern per substance and kind is enough
+                        bucket.append(pattern)
+                    if kind is not None:
+                        vocabulary.update(key.split())
+
+        for key, bucket in patterns.items():
+            self._automaton.add_word(key, tuple(bucket))
+        self._automaton.make_automaton()
+        known = vocabulary | {token_key(word) for word in KNOWN_WORDS}
+        self._corrector = TokenCorrector(vocabulary, known) if fuzzy else None
+
+    @classmethod
+    def from_control_list(cls, control_list: ControlList, **options: bool) -> Screener:
+        return cls(control_list, **options)
+
+    @staticmethod
+    def _names_of(
+        entry: ControlledSubstance,
+    ) -> Iterator[tuple[EvidenceKind | None, Iterable[str]]]:
+        yield EvidenceKind.NAME, (entry.name, *entry.names_en, *entry.names_ru, *entry.names_other)
+        yield EvidenceKind.ABBREVIATION, entry.abbreviations
+        salts = [
+            f"{first} {second}"
+            for anion in entry.salt_names
+            for cation in CATIONS
+            for first, second in ((cation, anion), (anion, cation))
+        ]
+        yield EvidenceKind.SALT, salts
+        yield None, entry.exclusions
+
+    # ------------------------------------------------------------------ screening
+    def screen_line(
+        self,
+        description: str,
+        hs_code: str | None = None,
+        cas: str | None = None,
+        country: str | None = None,
+    ) -> list[Hit]:
+        """Hits for one line, best first (empty when the line is clear)."""
+        return self.screen(description, hs_code, cas, country).hits
+
+    def screen(
+        self,
+        description: str,
+        hs_code: str | None = None,
+        cas: str | None = None,
+        country: str | None = None,
+        *,
+        line_id: str = "",
+    ) -> LineResult:
+        """Hits and warnings for one line."""
+        description = description or ""
+        warnings: list[LineWarning] = []
+        evidence: dict[str, list[Evidence]] = {}
+
+        tokens = tokenize(description)
+        for match in self._name_matches(tokens):
+            self._add_name_evidence(evidence, match, description, tokens)
+        self._add_cas_evidence(evidence, warnings, description, cas)
+        self._add_hs_evidence(evidence, warnings, hs_code)
+
+        hits = self._hits_from_evidence(evidence, description, country, warnings)
+        return LineResult(id=line_id, hits=hits, warnings=warnings, list_version=self.version)
+
+    def screen_many(self, records: Iterable[Mapping[str, str | None]]) -> Iterator[LineResult]:
+        """Screen records with keys ``id, description, hs_code, cas`` (and optionally ``country``).
+
+        >>> from cadis.engines.screening import load_control_list_csv
+        >>> screener = Screener.from_control_list(load_control_list_csv())
+        >>> [r.flagged for r in screener.screen_many([{"id": "1", "description": "Toluol"}])]
+        [True]
+        """
+        for number, record in enumerate(records, start=1):
+            yield self.screen(
+                record.get("description") or "",
+                record.get("hs_code"),
+                record.get("cas"),
+                record.get("country"),
+                line_id=str(record.get("id") or number),
+            )
+
+    # ------------------------------------------------------------------ names
+    def _name_matches(self, tokens: list[Token]) -> list[_Match]:
+        if not tokens:
+            return []
+        keys = [token.key for token in tokens]
+        similarity = [1.0] * len(keys)
+        if self._corrector is not None:
+            for index, key in enumerate(keys):
+                corrected = self._corrector.correct(key)
+                if corrected is not None:
+                    keys[index], similarity[index] = corrected
+        starts: dict[int, int] = {}
+        position = 0
+        for index, key in enumerate(keys):
+            starts[position] = index
+            position += len(key) + 1
+        text = " " + " ".join(keys) + " "
+
+        found: list[_Match] = []
+        exclusions: list[_Match] = []
+        for end, bucket in self._automaton.iter(text):
+            length = bucket[0].length
+            last_token = starts_index_of(starts, end, text)
+            first_token = last_token - length + 1
+            fuzz = min(similarity[first_token : last_token + 1])
+            for pattern in bucket:
+                match = _Match(first_token, last_token + 1, pattern, fuzz)
+                (exclusions if pattern.kind is None else found).append(match)
+        if exclusions:
+            found = [m for m in found if not _excluded(m, exclusions)]
+        return _drop_contained(found)
+
+    def _add_name_evidence(
+        self,
+        evidence: dict[str, list[Evidence]],
+        match: _Match,
+        description: str,
+        tokens: list[Token],
+    ) -> None:
+        pattern = match.pattern
+        assert pattern.kind is not None
+        score = _KIND_SCORES[pattern.kind]
+        kind = pattern.kind
+        note = f"{pattern.kind.value} '{pattern.synonym}'"
+        if match.fuzzy < 1.0:
+            kind = EvidenceKind.FUZZY
+            score *= FUZZY_FACTOR * match.fuzzy
+            note = f"close to '{pattern.synonym}' (similarity {match.fuzzy:.2f})"
+        span = (tokens[match.start].start, tokens[match.end - 1].end)
+        evidence.setdefault(pattern.cas_key, []).append(
+            Evidence(kind, description[span[0] : span[1]], span, score, note)
+        )
+
+    # ------------------------------------------------------------------ codes
+    def _add_cas_evidence(
+        self,
+        evidence: dict[str, list[Evidence]],
+        warnings: list[LineWarning],
+        description: str,
+        cas_field: str | None,
+    ) -> None:
+        candidates: list[tuple[str, tuple[int, int] | None, str]] = []
+        for raw in split_cas_field(str(cas_field or "")):
+            candidates.append((raw, None, "CAS column"))
+        for m in CAS_IN_TEXT.finditer(description):
+            candidates.append((m.group(0), (m.start(), m.end()), "CAS in description"))
+        seen: set[str] = set()
+        for raw, span, where in candidates:
+            checked = check_cas(raw)
+            if checked.value in seen:
+                continue
+            seen.add(checked.value)
+            if not checked.valid:
+                code = (
+                    WarningCode.CAS_MALFORMED
+                    if checked.problem == "malformed"
+                    else WarningCode.CAS_CHECK_DIGIT
+                )
+                problem = (
+                    "is not a CAS number"
+                    if checked.problem == "malformed"
+                    else "has a wrong check digit"
+                )
+                warnings.append(LineWarning(code, f"{where}: '{raw}' {problem}; not used"))
+                continue
+            target = self._cas_to_key.get(checked.value)
+            if target is None:
+                continue
+            group, is_salt = target
+            note = f"{where}: CAS {checked.value}" + (" (a salt)" if is_salt else "")
+            evidence.setdefault(group, []).append(
+                Evidence(EvidenceKind.CAS, checked.value, span, SCORE_CAS, note)
+            )
+
+    def _add_hs_evidence(
+        self,
+        evidence: dict[str, list[Evidence]],
+        warnings: list[LineWarning],
+        hs_code: str | None,
+    ) -> None:
+        if not hs_code or not str(hs_code).strip():
+            return
+        hs6 = reduce_to_hs6(str(hs_code))
+        if hs6 is None:
+            warnings.append(
+                LineWarning(WarningCode.HS_MALFORMED, f"HS code '{hs_code}' is not 6-10 digits")
+            )
+            return
+        residual = is_residual(hs6)
+        for group in self._hs_to_keys.get(hs6, ()):
+            kind = EvidenceKind.HS_RESIDUAL if residual else EvidenceKind.HS
+            score = SCORE_HS_RESIDUAL if residual else SCORE_HS
+            note = f"HS {hs6}" + (" (residual 'other' subheading)" if residual else "")
+            evidence.setdefault(group, []).append(Evidence(kind, str(hs_code), None, score, note))
+
+    # ------------------------------------------------------------------ scoring
+    def _hits_from_evidence(
+        self,
+        evidence: dict[str, list[Evidence]],
+        description: str,
+        country: str | None,
+        warnings: list[LineWarning],
+    ) -> list[Hit]:
+        hits: list[Hit] = []
+        concentration: float | None = None
+        concentration_read = False
+        wanted_country = (country or "").strip().upper()
+        for group, items in evidence.items():
+            score = combined_score(items)
+            if score < REPORT_THRESHOLD:
+                continue
+            items = sorted(items, key=lambda e: -e.score)
+            for entry in self._entries.get(group, ()):
+                if entry.is_national:
+                    if entry.country != wanted_country:
+                        continue
+                    if entry.threshold_percent is not None:
+                        if not concentration_read:
+                            concentration = stated_concentration(description)
+                            concentration_read = True
+                        if concentration is not None and concentration < entry.threshold_percent:
+                            warnings.append(
+                                LineWarning(
+                                    WarningCode.BELOW_THRESHOLD,
+                                    f"{entry.name}: stated {concentration:g} % is below the "
+                                    f"{list_label(entry.list)} threshold of "
+                                    f"{entry.threshold_percent:g} %",
+                                )
+                            )
+                            continue
+                hits.append(
+                    Hit(
+                        cas=entry.cas,
+                        substance=entry.name,
+                        list=entry.list,
+                        evidence=items,
+                        score=score,
+                        explanation=f"{entry.name} ({list_label(entry.list)}): "
+                        + "; ".join(item.note for item in items),
+                        list_version=self.version,
+                    )
+                )
+        hits.sort(key=lambda hit: -hit.score)
+        return hits
+
+
+def combined_score(items: Iterable[Evidence]) -> float:
+    """Noisy-OR over evidence kinds; several items of one kind count once (the best).
+
+    >>> round(combined_score([Evidence(EvidenceKind.NAME, "x", None, 0.9)] * 2), 2)
+    0.9
+    """
+    best: dict[EvidenceKind, float] = {}
+    for item in items:
+        kind = EvidenceKind.NAME if item.kind is EvidenceKind.FUZZY else item.kind
+        best[kind] = max(best.get(kind, 0.0), item.score)
+    remaining = 1.0
+    for score in best.values():
+        remaining *= 1.0 - score
+    return 1.0 - remaining
+
+
+def starts_index_of(starts: dict[int, int], end: int, text: str) -> int:
+    """Index of the token that ends right before the trailing space at ``text[end]``."""
+    position = text.rfind(" ", 0, end)  # the space before the last token of the match
+    return starts[position]
+
+
+def _excluded(match: _Match, exclusions: list[_Match]) -> bool:
+    for other in exclusions:
+        if other.pattern.cas_key != match.pattern.cas_key:
+            continue
+        if (
+            match.start - EXCLUSION_WINDOW_BEFORE <= other.end
+            and other.start <= match.end + EXCLUSION_WINDOW_AFTER - 1
+        ):
+            return True
+    return False
+
+
+def _drop_contained(matches: list[_Match]) -> list[_Match]:
+    """A match inside a longer match of another substance is part of that name.
+
+    "pseudo ephedrine" is not also ephedrine; "BMK methyl glycidate" is not also BMK.
+    """
+    if len(matches) < 2:
+        return matches
+    kept: list[_Match] = []
+    for index, match in enumerate(matches):
+        inside = False
+        for other_index, other in enumerate(matches):
+            if other_index == index or not (
+                other.start <= match.start and match.end <= other.end
+            ):
+                continue
+            longer = (other.end - other.start) > (match.end - match.start)
+            same = other.pattern.cas_key == match.pattern.cas_key
+            # Same substance, same span: keep the first (or the exact one of two).
+            if longer or (same and other_index < index):
+                inside = True
+                break
+        if not inside:
+            kept.append(match)
+    return kept
