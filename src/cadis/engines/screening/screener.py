@@ -37,6 +37,9 @@ REPORT_THRESHOLD = 0.5
 # An exclusion phrase cancels a name match when it starts at most this many tokens after the
 # match (or ends right before it): "этиловый эфир уксусной кислоты" is ethyl acetate.
 EXCLUSION_WINDOW_AFTER = 2
+# Salts of hydrochloric and sulphuric acid are not controlled, and "HCl"/"H2SO4" after a name
+# mean a salt ("ephedrine HCl", "drotaverine HCl"): their formulae count only as the first word.
+SALT_FORMER_CAS = frozenset({"7647-01-0", "7664-93-9"})
 EXCLUSION_WINDOW_BEFORE = 1
 
 CATIONS = (
@@ -250,6 +253,13 @@ class Screener:
                 (exclusions if pattern.kind is None else found).append(match)
         if exclusions:
             found = [m for m in found if not _excluded(m, exclusions)]
+        found = [
+            m
+            for m in found
+            if m.start == 0
+            or m.pattern.kind is not EvidenceKind.ABBREVIATION
+            or m.pattern.cas_key not in SALT_FORMER_CAS
+        ]
         return _drop_contained(found)
 
     def _add_name_evidence(
