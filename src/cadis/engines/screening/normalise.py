@@ -145,15 +145,16 @@ _ENDINGS = (
 )
 _MIN_STEM = 4
 
-# Multi-token abbreviations: (first token, second tokens) -> replacement word.
+# Multi-token abbreviations, by the keys of their two parts (so "к-та", "k-ta" and "К-ТЫ"
+# are all seen): (first key, second key) -> replacement word.
 _SPLIT_ABBREVIATIONS = {
-    ("к", "та"): "кислота",
-    ("к", "ты"): "кислоты",
-    ("к", "те"): "кислоте",
-    ("к", "ту"): "кислоту",
-    ("к", "той"): "кислотой",
-    ("р", "р"): "раствор",
-    ("р", "ра"): "раствора",
+    ("k", "ta"): "кислота",
+    ("k", "ti"): "кислоты",
+    ("k", "te"): "кислоте",
+    ("k", "tu"): "кислоту",
+    ("k", "toi"): "кислотой",
+    ("r", "r"): "раствор",
+    ("r", "ra"): "раствора",
 }
 _WORD_ABBREVIATIONS = {
     "кисл": "кислота",
@@ -251,7 +252,7 @@ def tokenize(text: str) -> list[Token]:
         word, start, end = raw[index]
         if index + 1 < len(raw) and len(word) == 1:
             nxt, _, nxt_end = raw[index + 1]
-            merged = _SPLIT_ABBREVIATIONS.get((word.lower(), nxt.lower()))
+            merged = _SPLIT_ABBREVIATIONS.get((token_key(word), token_key(nxt)))
             if merged is not None and text[end : end + 1] == "-":
                 tokens.append(Token(token_key(merged), start, nxt_end))
                 index += 2

@@ -10,6 +10,7 @@ import ahocorasick
 
 from .cas import CAS_IN_TEXT, canonical_cas, check_cas, split_cas_field
 from .data import list_label
+from .fuzzy import MIN_LENGTH as MIN_FUZZY_LENGTH
 from .fuzzy import TokenCorrector
 from .hs import is_residual, reduce_to_hs6
 from .lexicon import KNOWN_WORDS
@@ -120,7 +121,7 @@ class Screener:
         self._hs_to_keys: dict[str, list[str]] = {}
         self._automaton = ahocorasick.Automaton()
         patterns: dict[str, list[_Pattern]] = {}
-        vocabulary: set[str] = set()
+        vocabulary: dict[str, set[str]] = {}
 
         for entry in control_list.entries:
             group = entry.cas or entry.name
@@ -145,12 +146,14 @@ class Screener:
                     ):  # one pattern per substance and kind is enough
                         bucket.append(pattern)
                     if kind is not None:
-                        vocabulary.update(key.split())
+                        script = "cyr" if _has_cyrillic(name) else "lat"
+                        for word in key.split():
+                            vocabulary.setdefault(word, set()).update((script, group))
 
         for key, bucket in patterns.items():
             self._automaton.add_word(key, tuple(bucket))
         self._automaton.make_automaton()
-        known = vocabulary | {token_key(word) for word in KNOWN_WORDS}
+        known = set(vocabulary) | {token_key(word) for word in KNOWN_WORDS}
         self._corrector = TokenCorrector(vocabulary, known) if fuzzy else None
 
     @classmethod
@@ -161,7 +164,11 @@ class Screener:
     def _names_of(
         entry: ControlledSubstance,
     ) -> Iterator[tuple[EvidenceKind | None, Iterable[str]]]:
-        yield EvidenceKind.NAME, (entry.name, *entry.names_en, *entry.names_ru, *entry.names_other)
+        names = (entry.name, *entry.names_en, *entry.names_ru, *entry.names_other)
+        # Two-word names are also written the other way round in trade lists and declarations
+        # ("кислота серная", "Acid, sulphuric", "фосфор красный").
+        swapped = [" ".join(reversed(n.split())) for n in names if len(n.split()) == 2]
+        yield EvidenceKind.NAME, (*names, *swapped)
         yield EvidenceKind.ABBREVIATION, entry.abbreviations
         salts = [
             f"{first} {second}"
@@ -198,7 +205,7 @@ class Screener:
         evidence: dict[str, list[Evidence]] = {}
 
         tokens = tokenize(description)
-        for match in self._name_matches(tokens):
+        for match in self._name_matches(tokens, description):
             self._add_name_evidence(evidence, match, description, tokens)
         self._add_cas_evidence(evidence, warnings, description, cas)
         self._add_hs_evidence(evidence, warnings, hs_code)
@@ -224,14 +231,17 @@ class Screener:
             )
 
     # ------------------------------------------------------------------ names
-    def _name_matches(self, tokens: list[Token]) -> list[_Match]:
+    def _name_matches(self, tokens: list[Token], description: str) -> list[_Match]:
         if not tokens:
             return []
         keys = [token.key for token in tokens]
         similarity = [1.0] * len(keys)
         if self._corrector is not None:
             for index, key in enumerate(keys):
-                corrected = self._corrector.correct(key)
+                if len(key) < MIN_FUZZY_LENGTH:
+                    continue
+                script = "cyr" if _has_cyrillic(description[tokens[index].start]) else "lat"
+                corrected = self._corrector.correct(key, script)
                 if corrected is not None:
                     keys[index], similarity[index] = corrected
         starts: dict[int, int] = {}
@@ -394,6 +404,10 @@ class Screener:
                 )
         hits.sort(key=lambda hit: -hit.score)
         return hits
+
+
+def _has_cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 def combined_score(items: Iterable[Evidence]) -> float:
