@@ -64,6 +64,13 @@ CATIONS = (
 
 _PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент|percent|mass)", re.IGNORECASE)
 
+# An HS code written in the description counts only after a label ("HS", "код ТН ВЭД"): bare
+# six-digit numbers in declarations are mostly batch numbers and dates.
+_HS_IN_TEXT_RE = re.compile(
+    r"(?:\bhs|тн\s*вэд|tn\s*ved|\bкод)\b[^\d\n]{0,12}(\d{4}[\s.]?\d{2}(?:[\s.]?\d{2}){0,2})(?!\d)",
+    re.IGNORECASE,
+)
+
 _KIND_SCORES = {
     EvidenceKind.NAME: SCORE_NAME,
     EvidenceKind.ABBREVIATION: SCORE_ABBREVIATION,
@@ -209,6 +216,9 @@ class Screener:
             self._add_name_evidence(evidence, match, description, tokens)
         self._add_cas_evidence(evidence, warnings, description, cas)
         self._add_hs_evidence(evidence, warnings, hs_code)
+        if not hs_code:
+            for m in _HS_IN_TEXT_RE.finditer(description):
+                self._add_hs_evidence(evidence, warnings, m.group(1))
 
         hits = self._hits_from_evidence(evidence, description, country, warnings)
         return LineResult(id=line_id, hits=hits, warnings=warnings, list_version=self.version)
@@ -266,9 +276,8 @@ class Screener:
         found = [
             m
             for m in found
-            if m.start == 0
-            or m.pattern.kind is not EvidenceKind.ABBREVIATION
-            or m.pattern.cas_key not in SALT_FORMER_CAS
+            if m.pattern.kind is not EvidenceKind.ABBREVIATION
+            or _abbreviation_stands(m, tokens, description)
         ]
         return _drop_contained(found)
 
@@ -404,6 +413,19 @@ class Screener:
                 )
         hits.sort(key=lambda hit: -hit.score)
         return hits
+
+
+def _abbreviation_stands(match: _Match, tokens: list[Token], description: str) -> bool:
+    """Abbreviations are short and collide with ordinary words ("MAPA", "Mek"), so in a
+    description written in mixed case they must keep their own capitalisation."""
+    if match.pattern.cas_key in SALT_FORMER_CAS and match.start != 0:
+        return False
+    if description.islower() or description.isupper():
+        return True
+    written = description[tokens[match.start].start : tokens[match.end - 1].end]
+    return [c.isupper() for c in written if c.isalpha()] == [
+        c.isupper() for c in match.pattern.synonym if c.isalpha()
+    ]
 
 
 def _has_cyrillic(text: str) -> bool:
