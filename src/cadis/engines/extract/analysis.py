@@ -1,0 +1,178 @@
+"""What the rules see of one sentence: its mentions (substances, places, agencies,
+periods, quantities) with sentence-relative offsets, and the document context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from cadis.engines.extract.gazetteer import AgencyMention, Gazetteer
+from cadis.engines.extract.model import Fact, StatedPeriod
+from cadis.engines.extract.places import PlaceMention, find_places
+from cadis.engines.extract.text import Sentence
+from cadis.engines.extract.vocabulary import (
+    SubstanceMention,
+    SubstanceVocabulary,
+    find_substances,
+    group_of,
+)
+from cadis.engines.units import Period, QuantityMatch, find_periods, find_quantities
+
+# A country named after these words is where something comes from or goes to, not where
+# the fact happened.
+_ROUTE_BEFORE = re.compile(
+    r"(?:из|от|через|в\s+сторону|в\s+направлении|транзит\w*(?:\s+через)?|from|via|through|into|to|"
+    r"bound\s+for|destined\s+for|en\s+route\s+to|towards?|originating\s+(?:in|from)|"
+    r"produced\s+in|made\s+in|границ\w*\s+с)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DocumentContext:
+    """What earlier sentences established: the speaking agency and the country."""
+
+    language: str
+    document_date: date | None
+    gazetteer: Gazetteer
+    vocabulary: SubstanceVocabulary | None
+    country: str | None = None
+    agency: AgencyMention | None = None
+    paragraph: int = -1
+
+
+@dataclass
+class SentenceView:
+    sentence: Sentence
+    language: str
+    substances: list[SubstanceMention]
+    places: list[PlaceMention]
+    agencies: list[AgencyMention]
+    periods: list[Period]
+    quantities: list[QuantityMatch]
+    context: DocumentContext
+    used: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        return (self.sentence.start + start, self.sentence.start + end)
+
+    def is_used(self, start: int, end: int) -> bool:
+        return any(start < e and s < end for s, e in self.used)
+
+    def fact(self, fact_type: str, start: int, end: int, **fields: object) -> Fact:
+        """A fact whose span is [start, end) of this sentence."""
+        resolved = fields.get("substance_resolved")
+        if resolved and "substance_group" not in fields:
+            fields["substance_group"] = group_of(str(resolved))
+        return Fact(
+            type=fact_type,
+            text=self.text[start:end],
+            span=self.doc_span(start, end),
+            sentence=self.text,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    def resolve_substance(self, mention: SubstanceMention | None) -> str | None:
+        if mention is None:
+            return None
+        vocabulary = self.context.vocabulary
+        if vocabulary is not None:
+            resolved = vocabulary.resolve(mention.text)
+            if resolved:
+                return resolved
+        return mention.code
+
+    def local_places(self) -> list[PlaceMention]:
+        """Places where things happen: not those after "from", "via", "to"."""
+        return [
+            p
+            for p in self.places
+            if not _ROUTE_BEFORE.search(self.text[max(0, p.start - 30) : p.start])
+        ]
+
+    def country(self) -> tuple[str | None, str | None]:
+        """The country a fact of this sentence belongs to, and where that came from."""
+        for agency in self.agencies:
+            if agency.country:
+                return agency.country, "agency"
+        local = self.local_places()
+        for kind in ("subdivision", "city", "country"):
+            countries = {p.country for p in local if p.kind == kind}
+            if len(countries) == 1:
+                return countries.pop(), "sentence"
+        if self.context.country:
+            return self.context.country, "context"
+        return None, None
+
+    def subdivision(self) -> str | None:
+        for place in self.local_places():
+            if place.kind == "subdivision":
+                return place.code
+        return None
+
+    def agency(self) -> AgencyMention | None:
+        for agency in self.agencies:
+            if agency.code or agency.country:
+                return agency
+        if self.agencies:
+            return self.agencies[0]
+        return self.context.agency
+
+    def locate(self, fact: Fact) -> Fact:
+        """Fill country, subdivision and agency of a fact from the sentence and context."""
+        fact.country, fact.country_source = self.country()
+        fact.subdivision = self.subdivision()
+        agency = self.agency()
+        if agency is not None:
+            fact.agency = agency.text
+            fact.agency_code = agency.code
+        return fact
+
+
+def stated_period(period: Period | None) -> StatedPeriod | None:
+    if period is None:
+        return None
+    return StatedPeriod(period.text, period.start, period.end, period.kind)
+
+
+def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
+    style = "ru" if context.language == "ru" else "en"
+    text = sentence.text
+    return SentenceView(
+        sentence=sentence,
+        language=context.language,
+        substances=find_substances(text),
+        places=find_places(text),
+        agencies=context.gazetteer.find(text),
+        periods=find_periods(text, reference_date=context.document_date),
+        quantities=list(find_quantities(text, style=style)),  # type: ignore[arg-type]
+        context=context,
+    )
+
+
+def update_context(view: SentenceView) -> None:
+    """Carry the speaking agency and country forward to the following sentences.
+
+    A sentence naming one agency (or exactly one country where things happen) sets the
+    context; a sentence naming several countries clears the country, since it no longer
+    says whose figures follow.
+    """
+    context = view.context
+    with_country = [a for a in view.agencies if a.country]
+    if with_country:
+        context.agency = with_country[0]
+        context.country = with_country[0].country
+        return
+    if view.agencies:
+        context.agency = view.agencies[0]
+    countries = {p.country for p in view.local_places()}
+    if len(countries) == 1:
+        context.country = countries.pop()
+    elif len(countries) > 1:
+        context.country = None
+        context.agency = None

@@ -1,0 +1,102 @@
+"""Document text -> facts with evidence spans."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from cadis.engines.extract.analysis import DocumentContext, SentenceView, build_view, update_context
+from cadis.engines.extract.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from cadis.engines.extract.mentions import mention_facts
+from cadis.engines.extract.model import ExtractionResult, Fact
+from cadis.engines.extract.rules_counts import group_facts, lab_facts, people_facts
+from cadis.engines.extract.rules_descriptive import (
+    concealment_facts,
+    nps_facts,
+    route_facts,
+    trend_facts,
+)
+from cadis.engines.extract.rules_events import event_facts
+from cadis.engines.extract.rules_seizures import SEIZURE_TRIGGER, seizure_facts
+from cadis.engines.extract.text import detect_language, split_sentences
+from cadis.engines.extract.vocabulary import SubstanceVocabulary
+from cadis.engines.units import find_periods
+
+
+def _guess_document_date(text: str) -> date | None:
+    # Press releases state their date (or the event's) near the top; relative periods
+    # ("since the start of the year") are read against it when the caller gives none.
+    for period in find_periods(text[:600]):
+        if period.kind in ("day_range",) and period.end is not None:
+            return period.end
+    match = re.search(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)", text[:600])
+    if match:
+        try:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        except ValueError:
+            return None
+    return None
+
+
+def extract(
+    text: str,
+    *,
+    document_date: date | None = None,
+    vocabulary: SubstanceVocabulary | None = None,
+    gazetteer: Gazetteer | None = None,
+    document: str | None = None,
+    language: str | None = None,
+    mentions: bool = True,
+) -> ExtractionResult:
+    """Read a press release or report (Russian or English) and return its facts.
+
+    `document_date` anchors relative periods ("за 3 года", "since the start of the
+    year"); without it a date near the top of the text is used when there is one.
+    `vocabulary` resolves substance names to codes; `gazetteer` knows the agencies.
+    `mentions=False` skips organisation/country mention facts (and the NER model).
+
+    >>> result = extract("В 2024 году изъято более 1.300 кг наркотических средств.")
+    >>> fact = result.of_type("seizure")[0]
+    >>> (fact.quantity_kg, fact.qualifier, fact.aggregate)
+    (1300.0, 'more_than', True)
+    """
+    if not text or not text.strip():
+        return ExtractionResult(language or "ru", [], document)
+    language = language or detect_language(text)
+    context = DocumentContext(
+        language=language,
+        document_date=document_date or _guess_document_date(text),
+        gazetteer=gazetteer or DEFAULT_GAZETTEER,
+        vocabulary=vocabulary,
+    )
+    views = [build_view(sentence, context) for sentence in split_sentences(text)]
+    facts: list[Fact] = []
+    previous: SentenceView | None = None
+    for index, view in enumerate(views):
+        previous_had_trigger = (
+            previous is not None
+            and previous.sentence.paragraph == view.sentence.paragraph
+            and bool(SEIZURE_TRIGGER.search(previous.text))
+            and bool(
+                re.match(
+                    r"\s*(?:в\s+том\s+числе|из\s+них|including|of\s+which|among\s+them)",
+                    view.text,
+                    re.IGNORECASE,
+                )
+            )
+        )
+        facts.extend(event_facts(views, index))
+        facts.extend(group_facts(view))
+        facts.extend(seizure_facts(view, previous_had_trigger=previous_had_trigger))
+        facts.extend(people_facts(view))
+        facts.extend(lab_facts(view))
+        facts.extend(concealment_facts(view))
+        facts.extend(route_facts(view))
+        facts.extend(trend_facts(view))
+        facts.extend(nps_facts(view))
+        update_context(view)
+        previous = view
+    if mentions:
+        facts.extend(mention_facts(text, language, context.gazetteer, views))
+    facts.sort(key=lambda f: (f.span[0], f.type))
+    return ExtractionResult(language, facts, document)

@@ -1,0 +1,250 @@
+"""Descriptive facts: concealment methods, routes, trends and NPS mentions."""
+
+from __future__ import annotations
+
+import re
+
+from cadis.engines.extract.analysis import SentenceView, stated_period
+from cadis.engines.extract.model import Fact
+from cadis.engines.extract.rules_seizures import SEIZURE_TRIGGER
+
+# (method label, pattern) — the label is stable English for the review UI and statistics.
+CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
+    (
+        "vacuum packaging",
+        r"вакуумн\w*\s+(?:\w+\s+){0,2}(?:упаков\w*|аппарат\w*|пакет\w*)|vacuum[- ](?:pack\w*|seal\w*)",
+    ),
+    (
+        "hidden compartment",
+        r"(?:специально\s+оборудованн\w*\s+)?тайник\w*|потайн\w*\s+\w+|(?:hidden|secret|concealed|purpose-built)\s+compartments?|(?:false|double)\s+(?:bottoms?|walls?|floors?)|двойн\w*\s+(?:дн\w*|стенк\w*|пол\w*)",
+    ),
+    (
+        "vehicle parts",
+        r"(?:бензобак\w*|топливн\w*\s+бак\w*|запасн\w*\s+колес\w*|бампер\w*|шин\w*\s+автомобил\w*)|(?:fuel\s+tanks?|spare\s+(?:tyres?|tires?|wheels?)|bumpers?|door\s+panels?)",
+    ),
+    (
+        "inside the body",
+        r"внутриполостн\w*|в\s+(?:желудке|кишечнике|организме)|проглоч\w*|проглот\w*|swallow\w*|body\s+cavit\w*|internally",
+    ),
+    (
+        "among legal cargo",
+        r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+",
+    ),
+    (
+        "postal items",
+        r"почтов\w*\s+(?:отправлени|посылк)\w*|посылк\w*|postal\s+(?:parcels?|items?|shipments?)|parcels?",
+    ),
+    (
+        "hidden",
+        r"(?:спрятан\w*|сокрыт\w*|замаскирован\w*|скрыт\w*)\s+(?:в|внутри|под|среди)\s+(?:\w+\s+){0,3}\w+|(?:concealed|hidden|stashed|packed)\s+(?:in|inside|under|within)\s+(?:\w+\s+){0,3}\w+",
+    ),
+)
+_CONCEALMENT_RES = [
+    (label, re.compile(rf"(?<![\w])(?:{p})", re.IGNORECASE)) for label, p in CONCEALMENT_METHODS
+]
+DETECTION_DEFEATED: tuple[tuple[str, str], ...] = (
+    (
+        "sniffer dogs",
+        r"соба\w*[- ]ищейк\w*|служебн\w*\s+соба\w*|кинолог\w*|собак\w*|(?:sniffer|detection|service)\s+dogs?|canines?|K-9",
+    ),
+    (
+        "x-ray scanners",
+        r"рентген\w*|сканер\w*|досмотров\w*\s+(?:комплекс|техник)\w*|x-ray\w*|scanners?",
+    ),
+)
+_DEFEAT_HINT = re.compile(
+    r"не\s+(?:мо\w+|смог\w*|удает\w*|способн\w*)\s+(?:\w+\s+)?(?:распозна|обнаруж|выяв|учуя|почуя)\w*|невозможн\w*\s+(?:\w+\s+)?обнаруж\w*|"
+    r"избежа\w*\s+обнаружени\w*|cannot\s+(?:be\s+)?(?:detect|sniff|smell|pick)\w*|can(?:no|')t\s+\w+|undetect\w*|"
+    r"(?:evade|avoid|escape|defeat|fool|mislead)\w*\s+(?:\w+\s+){0,2}(?:detection|dogs|scanners)|unable\s+to\s+(?:detect|smell)",
+    re.IGNORECASE,
+)
+
+
+def concealment_facts(view: SentenceView) -> list[Fact]:
+    text = view.text
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+    for label, regex in _CONCEALMENT_RES:
+        for match in regex.finditer(text):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            if label == "postal items" and not (view.substances or SEIZURE_TRIGGER.search(text)):
+                continue
+            defeats = None
+            end = match.end()
+            if _DEFEAT_HINT.search(text):
+                defeats = "detection"
+                for defeated, pattern in DETECTION_DEFEATED:
+                    hit = re.search(pattern, text, re.IGNORECASE)
+                    if hit:
+                        defeats = defeated
+                        end = max(end, hit.end())
+                        break
+            fact = view.fact("concealment", match.start(), end, method=label, defeats=defeats)
+            fact.substance = view.substances[0].text if view.substances else None
+            fact.substance_resolved = (
+                view.resolve_substance(view.substances[0]) if view.substances else None
+            )
+            facts.append(view.locate(fact))
+            taken.append((match.start(), match.end()))
+    return facts
+
+
+_TRAFFIC_CONTEXT = re.compile(
+    r"контрабанд\w*|канал\w*|маршрут\w*|транзит\w*|поставк\w*|ввез\w*|ввоз\w*|вывез\w*|перевоз\w*|переправ\w*|"
+    r"доставк\w*|направлял\w*|следовавш\w*|партия|груз\w*|наркотрафик\w*|путь|"
+    r"smuggl\w*|traffick\w*|route\w*|transit\w*|shipment\w*|consignment\w*|bound\s+for|destined\s+for|"
+    r"en\s+route|transport\w*|originat\w*|flow\w*|corridor\w*|delivered|carried",
+    re.IGNORECASE,
+)
+_ORIGIN_BEFORE = re.compile(
+    r"(?:из|от|from|originating\s+(?:in|from)|produced\s+in|made\s+in)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_TRANSIT_BEFORE = re.compile(
+    r"(?:через|транзит\w*(?:\s+через)?|via|through|transit(?:ing|ed)?\s+(?:through|via)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_DESTINATION_BEFORE = re.compile(
+    r"(?:в(?:о)?|на|в\s+сторону|в\s+направлении|to|into|for|towards?|bound\s+for|destined\s+for|en\s+route\s+to|"
+    r"destination\s+(?:was\s+)?)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def route_facts(view: SentenceView) -> list[Fact]:
+    text = view.text
+    if not _TRAFFIC_CONTEXT.search(text) or len(view.places) < 1:
+        return []
+    origin: list[str] = []
+    transit: list[str] = []
+    destination: list[str] = []
+    span: list[int] = []
+    for place in view.places:
+        before = text[max(0, place.start - 30) : place.start]
+        code = place.country
+        if _ORIGIN_BEFORE.search(before):
+            bucket = origin
+        elif _TRANSIT_BEFORE.search(before):
+            bucket = transit
+        elif _DESTINATION_BEFORE.search(before) and (
+            origin
+            or re.search(
+                r"ввез|ввоз|переправ|направля|следова|доставить|smuggl|bound|destined|en\s+route|transport|ship",
+                text,
+                re.IGNORECASE,
+            )
+        ):
+            # "в Казахстане" is where, "в Россию" after a route word is where to.
+            if view.language == "ru" and re.search(r"(?:е|и)$", place.text) and not origin:
+                continue
+            bucket = destination
+        else:
+            continue
+        if code not in bucket:
+            bucket.append(code)
+        span.extend((place.start, place.end))
+    if not origin and not destination:
+        return []
+    start, end = min(span), max(span)
+    leading = text[max(0, start - 20) : start]
+    lead_match = re.search(
+        r"(?:из|from|originating\s+(?:in|from))\s+(?:\w+\s+)?$", leading, re.IGNORECASE
+    )
+    if lead_match:
+        start = start - len(leading) + lead_match.start()
+    fact = view.fact("route", start, end, origin=origin, transit=transit, destination=destination)
+    if view.substances:
+        fact.substance = view.substances[0].text
+        fact.substance_resolved = view.resolve_substance(view.substances[0])
+    return [view.locate(fact)]
+
+
+_TREND_UP = (
+    r"увеличил\w*|увеличени\w*|увеличива\w*|рост(?:а|е|ом)?(?![\w])|выросл\w*|вырос(?![\w])|возрос\w*|растет|растёт|"
+    r"растущ\w*|повысил\w*|повышени\w*|усилил\w*|расшир\w*|набира\w*\s+популярность|"
+    r"increas\w*|grew|grow\w*|rise|rising|rose|risen|surg\w*|upward|spik\w*|expan\w*|doubled|tripled|more\s+popular"
+)
+_TREND_DOWN = (
+    r"снизил\w*|снижени\w*|снижа\w*|сократил\w*|сокращени\w*|уменьшил\w*|уменьшени\w*|спад\w*|падени\w*|"
+    r"упал\w*|минимизаци\w*|decreas\w*|declin\w*|fell|fall(?:ing|en)?|dropp?\w*|reduc\w*|downward|halved|less\s+popular"
+)
+_TREND_RE = re.compile(rf"(?<![\w])(?:(?P<up>{_TREND_UP})|(?P<down>{_TREND_DOWN}))", re.IGNORECASE)
+_TREND_TOPIC = re.compile(
+    r"нарко\w*|употреблен\w*|потреблен\w*|зависим\w*|оборот\w*|изъят\w*|преступлен\w*|популярн\w*|"
+    r"смес\w*|вещест\w*|спрос\w*|предложени\w*|контрабанд\w*|закладк\w*|"
+    r"drug\w*|narcot\w*|use|users|consumption|addict\w*|trafficking|seizures?|crime\w*|popularity|demand|"
+    r"supply|substances?|smuggling|mixtures?|prevalence",
+    re.IGNORECASE,
+)
+# Trend words that mean the measures, not the situation ("reducing supply" is a policy name).
+_POLICY_NOUN_AFTER = re.compile(
+    r"^\s*(?:предложени|спрос|вред|употреблени|demand|supply|harm)\w*", re.IGNORECASE
+)
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    left = max(text.rfind(c, 0, position) for c in ",;:()—")
+    rights = [i for i in (text.find(c, position) for c in ",;:()—") if i >= 0]
+    end = min(rights) if rights else len(text)
+    return left + 1, end
+
+
+def trend_facts(view: SentenceView) -> list[Fact]:
+    text = view.text
+    facts: list[Fact] = []
+    for match in _TREND_RE.finditer(text):
+        if match.group("down") and _POLICY_NOUN_AFTER.match(text[match.end() :]):
+            continue
+        clause_start, clause_end = _clause_bounds(text, match.start())
+        clause = text[clause_start:clause_end]
+        if not _TREND_TOPIC.search(clause) and not any(
+            clause_start <= s.start < clause_end for s in view.substances
+        ):
+            continue
+        after = text[match.end() : clause_end].strip()
+        before = text[clause_start : match.start()].strip()
+        # Russian puts the subject after a sentence-initial verb ("увеличилась популярность
+        # курительных смесей"); English mostly before ("the popularity of X has grown").
+        subject = after if (view.language == "ru" and len(after) >= 3) or not before else before
+        subject = re.sub(
+            r"^(?:of|in|the|в|на|of\s+the|in\s+the)\s+", "", subject, flags=re.IGNORECASE
+        )
+        subject = re.sub(r"\s+(?:has|have|had|is|are|was|were|been)$", "", subject)
+        subject = " ".join(subject.split()[:10]).rstrip(" .;:!?") or None
+        substance = next(
+            (s for s in view.substances if clause_start <= s.start < clause_end),
+            view.substances[0] if view.substances else None,
+        )
+        fact = view.fact(
+            "trend",
+            clause_start
+            + (len(text[clause_start:clause_end]) - len(text[clause_start:clause_end].lstrip())),
+            clause_end,
+            subject=subject,
+            direction="up" if match.group("up") else "down",
+            substance=substance.text if substance else None,
+            substance_resolved=view.resolve_substance(substance),
+            period=stated_period(view.periods[0]) if view.periods else None,
+        )
+        facts.append(view.locate(fact))
+        break  # one trend per sentence; its clause is the evidence
+    return facts
+
+
+def nps_facts(view: SentenceView) -> list[Fact]:
+    facts: list[Fact] = []
+    seen: set[str] = set()
+    for mention in view.substances:
+        if mention.kind != "nps" or mention.code in seen:
+            continue
+        seen.add(mention.code)
+        fact = view.fact(
+            "nps_mention",
+            mention.start,
+            mention.end,
+            substance=mention.text,
+            substance_resolved=view.resolve_substance(mention),
+        )
+        facts.append(view.locate(fact))
+    return facts

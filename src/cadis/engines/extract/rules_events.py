@@ -1,0 +1,80 @@
+"""Events: conferences, meetings, seminars — name, place, dates and participating countries.
+
+"27-28 ноября 2024 г. в Ашхабаде (Туркменистан) прошла Международная конференция «...»"
+-> event(name, place Ashgabat, country TM, 2024-11-27..2024-11-28); the participating
+countries come from a following sentence about delegations or participants.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cadis.engines.extract.analysis import SentenceView, stated_period
+from cadis.engines.extract.model import Fact
+
+_EVENT_NOUN = re.compile(
+    r"конференци\w*|совещани\w*|семинар\w*|форум\w*|тренинг\w*|круглы\w*\s+стол\w*|заседани\w*|саммит\w*|"
+    r"симпозиум\w*|учени[йяе]\w*|мероприяти\w*|conference|meeting|seminar|workshop|forum|round[- ]table|"
+    r"summit|symposium|training\s+course|training\s+session|training|session",
+    re.IGNORECASE,
+)
+_HELD = re.compile(
+    r"прош(?:ла|ел|ло|ли)|состоял\w*|проходи\w*|провед\w*|организова\w*|открыл\w*|собрал\w*|"
+    r"was\s+held|were\s+held|took\s+place|held|hosted|organi[sz]ed|convened|opened|gathered",
+    re.IGNORECASE,
+)
+_PARTICIPATION = re.compile(
+    r"участ\w*|делегаци\w*|представител\w*|собрал\w*|participa\w*|delegat\w*|representatives?|attended|"
+    r"brought\s+together|gathered",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«([^»]{5,300})»|\"([^\"]{5,300})\"|“([^”]{5,300})”")
+_DATED_KINDS = {"day_range", "month"}
+
+
+def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
+    """An event stated in sentence `index`, with participants from the next sentences."""
+    view = views[index]
+    text = view.text
+    noun = _EVENT_NOUN.search(text)
+    if noun is None or not _HELD.search(text):
+        return []
+    period = next(
+        (p for p in view.periods if p.kind in _DATED_KINDS or p.kind == "day_range"), None
+    )
+    day = re.search(r"(?<![\w.])(\d{1,2})\s+(?P<m>[А-Яа-яA-Za-z]+)\s+((?:19|20)\d\d)", text)
+    cities = [p for p in view.places if p.kind == "city"]
+    if period is None and day is None and not cities:
+        return []
+    name = None
+    quoted = _QUOTED.search(text, noun.start())
+    if quoted and quoted.start() - noun.end() < 40:
+        name = next(g for g in quoted.groups() if g)
+    place = cities[0] if cities else None
+    countries: list[str] = []
+    for following in views[index : index + 4]:
+        if following.sentence.paragraph > view.sentence.paragraph + 1:
+            break
+        if _PARTICIPATION.search(following.text):
+            listed = [p.country for p in following.places if p.kind == "country"]
+            if len(set(listed)) >= 2:
+                countries = list(dict.fromkeys(listed))
+                break
+    end = quoted.end() if quoted and name else noun.end()
+    start = min(
+        noun.start(),
+        period.span[0] if period else noun.start(),
+        place.start if place else noun.start(),
+    )
+    fact = view.fact(
+        "event",
+        start,
+        end,
+        name=name or text[noun.start() : noun.end()],
+        place=place.name if place else None,
+        countries=countries,
+        period=stated_period(period),
+    )
+    fact.country = place.country if place else None
+    fact.country_source = "sentence" if place else None
+    return [fact]

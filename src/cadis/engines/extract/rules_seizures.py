@@ -1,0 +1,175 @@
+"""Seizures and precursor seizures: a quantity, what was seized, and its circumstances.
+
+"За 3 года и 10 месяцев было изъято 260 кг синтетических наркотиков" ->
+seizure(substance "синтетических наркотиков" -> synthetic_drugs, 260 kg, aggregate,
+period "За 3 года и 10 месяцев").
+"""
+
+from __future__ import annotations
+
+import re
+
+from cadis.engines.extract.analysis import SentenceView, stated_period
+from cadis.engines.extract.model import Fact
+from cadis.engines.extract.vocabulary import SubstanceMention
+from cadis.engines.units import Period, QuantityMatch, normalise
+
+SEIZURE_TRIGGER = re.compile(
+    r"изъят\w*|изъял\w*|изымал\w*|изъяти\w*|конфиск\w*|выведен\w*\s+из\s+(?:незаконного\s+)?оборота|"
+    r"перехвачен\w*|обнаружен\w*\s+и\s+изъят\w*|задержан\w*\s+(?:партия|груз)\w*|"
+    r"seiz\w*|confiscat\w*|intercept\w*|impound\w*|removed\s+from\s+(?:illicit|illegal)\s+\w+|"
+    r"recovered|taken\s+out\s+of\s+(?:illicit|illegal)\s+\w+|found\s+and\s+seized",
+    re.IGNORECASE,
+)
+_DRUG_CONTEXT = re.compile(
+    r"нарк\w*|drug\w*|narcot\w*|психотроп\w*|прекурсор\w*|precursor\w*", re.IGNORECASE
+)
+
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    (
+        r"более\s+чем|не\s+более|чуть\s+более|более|свыше|больше|over|more\s+than|in\s+excess\s+of|upwards\s+of|exceeding",
+        "more_than",
+    ),
+    (r"не\s+менее|at\s+least|a\s+minimum\s+of", "at_least"),
+    (
+        r"около|порядка|примерно|приблизительно|ориентировочно|about|around|approximately|approx\.|some|roughly|circa|an\s+estimated",
+        "about",
+    ),
+    (r"почти|чуть\s+менее|nearly|almost|close\s+to|just\s+under", "almost"),
+    (r"до|up\s+to", "up_to"),
+    (r"менее|меньше|less\s+than|under|below", "less_than"),
+)
+_QUALIFIER_RES = [
+    (re.compile(rf"(?<![\w])({p})\s*$", re.IGNORECASE), code) for p, code in QUALIFIERS
+]
+
+AGGREGATE_CUES = re.compile(
+    r"всего|в\s+общей\s+сложности|итого|суммарн\w*|в\s+целом|за\s+отчетный\s+период|"
+    r"in\s+total|a\s+total\s+of|total(?:ling|ing)?|overall|altogether|in\s+all|cumulative\w*|statistic\w*",
+    re.IGNORECASE,
+)
+EVENT_CUES = re.compile(
+    r"в\s+ходе\s+(?:досмотр|обыск|операци|рейд|провер|спецоперац)\w*|при\s+досмотре|при\s+попытке|"
+    r"гражданин\w*|жител\w*|водител\w*|автомашин\w*|автомобил\w*|грузовик\w*|багаж\w*|"
+    r"в\s+квартире|в\s+доме|\d+-летн\w*|подозреваем\w*|"
+    r"during\s+(?:a|an|the)\s+(?:search|inspection|raid|check|operation)|from\s+(?:a|the)\s+"
+    r"(?:car|vehicle|truck|lorry|suspect|resident|citizen|man|woman|driver|passenger)|"
+    r"a\s+resident\s+of|a\s+citizen\s+of|\d+-year-old|suspect\w*|apartment|passenger\w*|luggage|"
+    r"at\s+the\s+\w+\s+(?:checkpoint|border\s+crossing)|на\s+(?:посту|КПП|таможенном\s+посту)",
+    re.IGNORECASE,
+)
+_PERIOD_KINDS_FOR_TOTALS = {
+    "year",
+    "years",
+    "duration",
+    "months_of_year",
+    "half",
+    "quarter",
+    "year_to_date",
+    "months",
+}
+
+
+def qualifier_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The qualifier ("более", "about") written right before position `start`."""
+    before = text[max(0, start - 30) : start]
+    for regex, code in _QUALIFIER_RES:
+        match = regex.search(before)
+        if match:
+            return code, match.group(1)
+    return None, None
+
+
+def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMention | None:
+    text = view.text
+    others = [q for q in view.quantities if q is not quantity]
+    best: tuple[int, SubstanceMention] | None = None
+    for mention in view.substances:
+        if mention.start >= quantity.end:
+            gap = text[quantity.end : mention.start]
+            distance = len(gap)
+            if distance > 60 or re.search(r"[;.]|\s(?:и|and)\s+\d", gap):
+                continue
+        elif mention.end <= quantity.start:
+            gap = text[mention.end : quantity.start]
+            distance = len(gap) + 15  # the substance usually follows the quantity
+            if distance > 75 or re.search(r"[;]", gap):
+                continue
+        else:
+            continue
+        if any(
+            min(mention.end, quantity.end) <= o.start < max(mention.start, quantity.start)
+            for o in others
+        ):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return best[1] if best else None
+
+
+def _period_for(view: SentenceView, quantity: QuantityMatch) -> Period | None:
+    if not view.periods:
+        return None
+    before = [p for p in view.periods if p.span[1] <= quantity.start]
+    if before:
+        return before[-1]
+    return min(view.periods, key=lambda p: abs(p.span[0] - quantity.end))
+
+
+def _is_aggregate(view: SentenceView, period: Period | None) -> bool:
+    if AGGREGATE_CUES.search(view.text):
+        return True
+    if period is not None and period.kind in _PERIOD_KINDS_FOR_TOTALS:
+        return not EVENT_CUES.search(view.text)
+    return False
+
+
+def _has_trigger(view: SentenceView, previous_had_trigger: bool) -> bool:
+    return bool(SEIZURE_TRIGGER.search(view.text)) or previous_had_trigger
+
+
+def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> list[Fact]:
+    """Seizure facts of one sentence."""
+    if not view.quantities or not _has_trigger(view, previous_had_trigger):
+        return []
+    facts: list[Fact] = []
+    for quantity in view.quantities:
+        mention = _substance_for(view, quantity)
+        if mention is None and not _DRUG_CONTEXT.search(view.text):
+            continue
+        read = quantity.quantity
+        normalised = normalise(read.value, read.unit)
+        fact_type = (
+            "precursor_seizure"
+            if mention is not None and mention.kind == "precursor"
+            else "seizure"
+        )
+        qualifier, qualifier_text = qualifier_before(view.text, quantity.start)
+        period = _period_for(view, quantity)
+        start = quantity.start
+        end = quantity.end
+        if mention is not None:
+            start, end = min(start, mention.start), max(end, mention.end)
+        ambiguity = None
+        if read.ambiguous:
+            ambiguity = f"{read.reason}; other reading: {read.alternative:g} {read.unit}"
+        fact = view.fact(
+            fact_type,
+            start,
+            end,
+            substance=mention.text if mention else None,
+            substance_resolved=view.resolve_substance(mention),
+            quantity=read.value,
+            unit=read.unit,
+            quantity_kg=normalised.quantity if normalised.unit == "kg" else None,
+            count=int(normalised.quantity) if normalised.unit == "count" else None,
+            conversion_rule=normalised.rule,
+            qualifier=qualifier,
+            qualifier_text=qualifier_text,
+            aggregate=_is_aggregate(view, period),
+            period=stated_period(period),
+            ambiguity=ambiguity,
+        )
+        facts.append(view.locate(fact))
+        view.used.append((quantity.start, quantity.end))
+    return facts

@@ -1,0 +1,220 @@
+"""Substance names in text and their resolution to vocabulary codes.
+
+The built-in terms cover what agency releases usually name (drugs, groups such as
+"synthetic drugs" or "narcotic substances", street names, common precursors). Codes
+follow the reference data's substance codes. The Django layer may pass any object
+with `resolve(text) -> code | None` (for example one backed by the substance synonym
+table); the built-in terms still find the mentions, the passed vocabulary decides
+the code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, Protocol
+
+Kind = Literal["drug", "group", "nps", "precursor"]
+
+
+class SubstanceVocabulary(Protocol):
+    def resolve(self, text: str) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SubstanceTerm:
+    code: str
+    kind: Kind
+    pattern: str  # case-insensitive regular expression, inflection tails included
+    group: str | None = None  # the drug group a street or umbrella name belongs to
+
+
+_W = r"\w{0,4}"
+
+BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
+    # Groups first: longer phrases must win over the words inside them.
+    SubstanceTerm(
+        "synthetic_drugs",
+        "group",
+        rf"синтетическ{_W}\s+(?:наркотик{_W}|наркотическ{_W}\s+(?:средств|веществ){_W})"
+        rf"|синтетик{_W}|synthetic\s+(?:drugs|narcotics)",
+    ),
+    SubstanceTerm(
+        "synthetic_cannabinoids",
+        "nps",
+        rf"синтетическ{_W}\s+каннаби(?:н|)оид{_W}|каннаби(?:н|)оид{_W}|synthetic\s+cannabinoids?|"
+        r"spice|спайс\w{0,3}",
+        "synthetic_cannabinoids",
+    ),
+    SubstanceTerm(
+        "smoking_mixtures",
+        "nps",
+        rf"курительн{_W}\s+смес{_W}|[«\"]?микс(?:ы|ов|ами)?[»\"]?|smoking\s+(?:mixtures?|blends?)|herbal\s+mixtures?",
+        "synthetic_cannabinoids",
+    ),
+    SubstanceTerm(
+        "synthetic_cathinones",
+        "nps",
+        rf"синтетическ{_W}\s+катинон{_W}|synthetic\s+cathinones?|bath\s+salts",
+    ),
+    SubstanceTerm(
+        "new_psychoactive_substances",
+        "nps",
+        rf"нов{_W}\s+психоактивн{_W}\s+веществ{_W}|НПВ|new\s+psychoactive\s+substances?|NPS",
+    ),
+    SubstanceTerm(
+        "psychotropic_substances",
+        "group",
+        rf"психотропн{_W}\s+(?:веществ|средств|препарат){_W}|psychotropic\s+(?:substances?|drugs)",
+    ),
+    SubstanceTerm(
+        "potent_substances",
+        "group",
+        rf"сильнодействующ{_W}\s+веществ{_W}|potent\s+substances",
+    ),
+    SubstanceTerm(
+        "psychoactive_substances",
+        "group",
+        rf"психоактивн{_W}\s+веществ{_W}|ПАВ|psychoactive\s+substances",
+    ),
+    SubstanceTerm(
+        "precursors_generic",
+        "precursor",
+        rf"прекурсор{_W}|precursors?(?:\s+chemicals?)?",
+    ),
+    SubstanceTerm(
+        "narcotic_drugs",
+        "group",
+        rf"наркотическ{_W}\s+(?:средств|веществ){_W}|наркосодержащ{_W}\s+\w+|наркотик(?:и|ов|ам|ами|ах|а)?"
+        rf"|наркотическ{_W}\s+\w*препарат{_W}|наркопрепарат{_W}|narcotic\s+(?:drugs|substances)|narcotics|drugs",
+    ),
+    SubstanceTerm("heroin", "drug", rf"героин{_W}|heroin"),
+    SubstanceTerm(
+        "hashish", "drug", rf"гашиш{_W}|hashish|hash|cannabis\s+resin|смол{_W}\s+каннабиса"
+    ),
+    SubstanceTerm("cannabis_herb", "drug", rf"марихуан{_W}|marijuana|marihuana|cannabis\s+herb"),
+    SubstanceTerm(
+        "cannabis_plants", "drug", rf"(?:дикорастущ{_W}\s+)?конопл{_W}|cannabis\s+plants"
+    ),
+    SubstanceTerm("cannabis", "drug", rf"каннабис{_W}|cannabis"),
+    SubstanceTerm("opium", "drug", rf"опи(?:й|я|ю|ем|ума|ум)(?![\w])|опий-сырец{_W}|opium"),
+    SubstanceTerm("poppy_straw", "drug", rf"маков{_W}\s+солом{_W}|poppy\s+straw"),
+    SubstanceTerm("cocaine", "drug", rf"кокаин{_W}|cocaine"),
+    SubstanceTerm(
+        "methamphetamine", "drug", rf"метамфетамин{_W}|methamphetamine|crystal\s+meth|meth"
+    ),
+    SubstanceTerm("amphetamine", "drug", rf"амфетамин{_W}|amphetamines?"),
+    SubstanceTerm("mephedrone", "nps", rf"мефедрон{_W}|[«\"]меф[»\"]|меф(?![\w])|mephedrone"),
+    SubstanceTerm(
+        "alpha_pvp",
+        "nps",
+        r"(?:альфа|α|alpha)[- ]?(?:PVP|ПВП)|[«\"]соль[»\"]|[«\"]соли[»\"]|[«\"]скорост\w*[»\"]|alpha-pyrrolidinovalerophenone",
+    ),
+    SubstanceTerm("mdma", "drug", r"MDMA|МДМА"),
+    SubstanceTerm("ecstasy", "drug", r"экстази|ecstasy"),
+    SubstanceTerm("lsd", "drug", r"LSD|ЛСД"),
+    SubstanceTerm("tramadol", "drug", rf"трамадол{_W}|tramadol"),
+    SubstanceTerm(
+        "pregabalin", "drug", rf"прегабалин{_W}|[«\"]?лирик[аиу][»\"]?|pregabalin|lyrica"
+    ),
+    SubstanceTerm("methadone", "drug", rf"метадон{_W}|methadone"),
+    SubstanceTerm("fentanyl", "drug", rf"фентанил{_W}|fentanyl"),
+    SubstanceTerm("nitazenes", "nps", rf"нитазен{_W}|nitazenes?"),
+    SubstanceTerm("ketamine", "drug", rf"кетамин{_W}|ketamine"),
+    SubstanceTerm("benzodiazepines", "drug", rf"бензодиазепин{_W}|benzodiazepines?"),
+    SubstanceTerm("ephedrine", "precursor", rf"(?<!псевдо)эфедрин{_W}|(?<!pseudo)ephedrine"),
+    SubstanceTerm("pseudoephedrine", "precursor", rf"псевдоэфедрин{_W}|pseudoephedrine"),
+    SubstanceTerm(
+        "acetic_anhydride", "precursor", rf"уксусн{_W}\s+ангидрид{_W}|acetic\s+anhydride"
+    ),
+    SubstanceTerm(
+        "phenylacetone",
+        "precursor",
+        rf"фенилацетон{_W}|фенил-2-пропанон{_W}|P-2-P|BMK|phenylacetone",
+    ),
+    SubstanceTerm(
+        "potassium_permanganate",
+        "precursor",
+        rf"перманганат{_W}\s+кали{_W}|potassium\s+permanganate",
+    ),
+    SubstanceTerm("1_4_butanediol", "precursor", r"1,4-бутандиол\w{0,3}|1,4-butanediol"),
+    SubstanceTerm("ephedra", "precursor", rf"эфедр(?:а|ы|у|ой)(?![\w])|хвойник{_W}|ephedra"),
+    SubstanceTerm("sulphuric_acid", "precursor", rf"серн{_W}\s+кислот{_W}|sulph?uric\s+acid"),
+    SubstanceTerm("hydrochloric_acid", "precursor", rf"солян{_W}\s+кислот{_W}|hydrochloric\s+acid"),
+    SubstanceTerm("acetone", "precursor", rf"ацетон{_W}|acetone"),
+    SubstanceTerm("toluene", "precursor", rf"толуол{_W}|toluene"),
+    SubstanceTerm("red_phosphorus", "precursor", rf"красн{_W}\s+фосфор{_W}|red\s+phosphorus"),
+    SubstanceTerm("methylamine", "precursor", rf"метиламин{_W}|methylamine"),
+    SubstanceTerm("benzaldehyde", "precursor", rf"бензальдегид{_W}|benzaldehyde"),
+    SubstanceTerm("nitroethane", "precursor", rf"нитроэтан{_W}|nitroethane"),
+)
+
+# Street names and abbreviations that only count written as they are (case-sensitive).
+_CASE_SENSITIVE = {"new_psychoactive_substances", "psychoactive_substances", "mdma", "lsd"}
+TERMS_BY_CODE = {t.code: t for t in BUILTIN_TERMS}
+
+
+@dataclass(frozen=True)
+class SubstanceMention:
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: Kind
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], SubstanceTerm], ...]:
+    compiled = []
+    for term in BUILTIN_TERMS:
+        flags = 0 if term.code in _CASE_SENSITIVE else re.IGNORECASE
+        compiled.append((re.compile(rf"(?<![\w-])(?:{term.pattern})(?![\w])", flags), term))
+    return tuple(compiled)
+
+
+class BuiltinVocabulary:
+    """The default vocabulary: resolves a name as written to a code.
+
+    >>> BuiltinVocabulary().resolve("синтетических наркотиков")
+    'synthetic_drugs'
+    """
+
+    def resolve(self, text: str) -> str | None:
+        for regex, term in _compiled():
+            match = regex.fullmatch(text.strip())
+            if match:
+                return term.code
+        return None
+
+
+def find_substances(text: str) -> list[SubstanceMention]:
+    """Substance names in `text`, earliest first; the longest name wins where they overlap.
+
+    >>> [m.code for m in find_substances("изъято 260 кг синтетических наркотиков")]
+    ['synthetic_drugs']
+    """
+    found: list[SubstanceMention] = []
+    for regex, term in _compiled():
+        for match in regex.finditer(text):
+            found.append(
+                SubstanceMention(match.start(), match.end(), match.group(0), term.code, term.kind)
+            )
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    chosen: list[SubstanceMention] = []
+    for mention in found:
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(mention)
+    return chosen
+
+
+def kind_of(code: str | None) -> Kind | None:
+    term = TERMS_BY_CODE.get(code or "")
+    return term.kind if term else None
+
+
+def group_of(code: str | None) -> str | None:
+    """The group a built-in term belongs to ("smoking_mixtures" -> "synthetic_cannabinoids")."""
+    term = TERMS_BY_CODE.get(code or "")
+    return term.group if term else None
