@@ -257,7 +257,9 @@ def tokenize(text: str) -> list[Token]:
                 tokens.append(Token(token_key(merged), start, nxt_end))
                 index += 2
                 continue
-        tokens.append(Token(token_key(word), start, end))
+        key = token_key(word)
+        if key:  # hard and soft signs alone have no letters left
+            tokens.append(Token(key, start, end))
         index += 1
     return tokens
 
