@@ -5,10 +5,10 @@ The Django layer translates the English messages; the codes never change.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class ChemErrorCode(str, Enum):
+class ChemErrorCode(StrEnum):
     EMPTY_INPUT = "empty_input"
     INVALID_STRUCTURE = "invalid_structure"
     UNKNOWN_NAME = "unknown_name"
@@ -18,7 +18,7 @@ class ChemErrorCode(str, Enum):
     NO_ORGANIC_FRAGMENT = "no_organic_fragment"
 
 
-class ChemWarningCode(str, Enum):
+class ChemWarningCode(StrEnum):
     MIXTURE = "mixture"
     SALT_STRIPPED = "salt_stripped"
     CHARGE_NEUTRALISED = "charge_neutralised"
