@@ -6,7 +6,6 @@ Profiles (``CADIS_PROFILE``): ``development`` (default; also the demo), ``produc
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +51,7 @@ INSTALLED_APPS = [
     "cadis.apps.accounts",
     "cadis.apps.reference",
     "cadis.apps.jobs",
+    "cadis.apps.operations",
     "cadis.web",
 ]
 
@@ -151,6 +151,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing directory
 
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:

@@ -131,10 +131,25 @@ def _names(row: dict[str, str]) -> dict[str, str]:
     return {"name_ru": row["name_ru"], "name_en": row["name_en"]}
 
 
+def _parents_first(rows: list[dict[str, str]], filename: str) -> list[dict[str, str]]:
+    """Order rows so every parent comes before its children, however deep the tree."""
+    codes = {row["code"] for row in rows}
+    placed: set[str] = set()
+    ordered: list[dict[str, str]] = []
+    pending = list(rows)
+    while pending:
+        ready = [r for r in pending if not r.get("parent_code") or r["parent_code"] in placed
+                 or r["parent_code"] not in codes]
+        if not ready:
+            raise ValueError(f"{filename}: parent codes form a cycle among {[r['code'] for r in pending][:5]}")
+        ordered.extend(ready)
+        placed.update(r["code"] for r in ready)
+        pending = [r for r in pending if r["code"] not in placed]
+    return ordered
+
+
 def _two_pass_hierarchy(report, what, model, filename, actor, data_dir, extra: Callable[[dict], dict] | None = None):
-    rows = read_rows(filename, data_dir)
-    # Parents first, so children can point to them whatever the file order.
-    for row in sorted(rows, key=lambda r: (bool(r.get("parent_code")), r["code"])):
+    for row in _parents_first(read_rows(filename, data_dir), filename):
         values = {**_names(row), **(extra(row) if extra else {})}
         values["parent"] = model.objects.filter(code=row["parent_code"]).first() if row.get("parent_code") else None
         if row.get("parent_code") and values["parent"] is None:

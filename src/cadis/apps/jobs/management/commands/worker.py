@@ -17,6 +17,7 @@ class Command(BaseCommand):
         if settings.TASK_BACKEND == "database":
             call_command("db_worker", batch=burst, startup_delay=False, interval=0.5)
         elif settings.TASK_BACKEND == "rq":
-            call_command("rqworker", "default", burst=burst)
+            # RQ must build jobs with the django-tasks job class, or it cannot call Task objects.
+            call_command("rqworker", "default", burst=burst, job_class="django_tasks_rq.backend.Job")
         else:
             raise CommandError(f"TASK_BACKEND={settings.TASK_BACKEND} runs tasks in-process; no worker is needed.")

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from cadis.apps.accounts import services
+from cadis.apps.accounts.errors import PermissionDenied
+from cadis.apps.accounts.models import ApiToken, AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def bearer(raw: str) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+
+
+def test_a_token_is_stored_hashed_and_authenticates_its_user(personas):
+    token, raw = services.api_token_create(actor=personas.kg_analyst, user=personas.kg_analyst, name="script")
+    assert raw not in (token.key_hash, token.prefix)
+    assert raw.split("_")[2] not in token.key_hash
+    body = Client().get("/api/v1/me", **bearer(raw)).json()
+    assert body["username"] == "kg_analyst" and body["country"] == "KG"
+
+
+def test_a_revoked_token_is_refused_with_the_error_body(personas):
+    token, raw = services.api_token_create(actor=personas.kg_analyst, user=personas.kg_analyst, name="script")
+    services.api_token_revoke(actor=personas.kg_analyst, token=token)
+    response = Client().get("/api/v1/me", **bearer(raw))
+    assert response.status_code == 401
+    assert response.json()["code"] == "not_authenticated"
+
+
+def test_a_made_up_token_is_refused(personas):
+    response = Client().get("/api/v1/me", **bearer("cadis_deadbeef_not-a-real-secret"))
+    assert response.status_code == 401
+
+
+def test_nobody_else_may_create_or_revoke_a_users_tokens(personas):
+    with pytest.raises(PermissionDenied):
+        services.api_token_create(actor=personas.tj_analyst, user=personas.kg_analyst, name="x")
+    token, _raw = services.api_token_create(actor=personas.kg_analyst, user=personas.kg_analyst, name="x")
+    with pytest.raises(PermissionDenied):
+        services.api_token_revoke(actor=personas.tj_analyst, token=token)
+
+
+def test_creating_and_revoking_tokens_is_audited_without_the_secret(personas):
+    token, raw = services.api_token_create(actor=personas.kg_analyst, user=personas.kg_analyst, name="x")
+    services.api_token_revoke(actor=personas.kg_analyst, token=token)
+    entries = AuditEntry.objects.filter(object_type="accounts.apitoken", object_id=str(token.pk))
+    assert [e.action for e in entries.order_by("id")] == ["create", "update"]
+    assert all(raw not in str(e.after) and "key_hash" not in (e.after or {}) for e in entries)
+
+
+def test_the_tokens_page_shows_a_new_token_once(client_of, personas):
+    client = client_of(personas.kg_analyst)
+    response = client.post("/accounts/tokens/", {"name": "etl", "access": "read"})
+    assert response.status_code == 200
+    assert "cadis_" in response.content.decode()
+    assert ApiToken.objects.filter(user=personas.kg_analyst, name="etl").exists()
+    assert "cadis_" not in client.get("/accounts/tokens/").content.decode().split("<table")[0].split("new-token")[-1]

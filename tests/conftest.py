@@ -1,0 +1,105 @@
+"""Shared fixtures: reference data and personas (own country, other country, anonymous)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    # Persona tests sign users in directly; the 2FA tests switch the requirement back on.
+    settings.CADIS_REQUIRE_2FA = False
+    # Password hashing at production strength would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the reference data once into the test database, under every test's rollback."""
+    from cadis.apps.reference.loader import refdata_load
+
+    with django_db_blocker.unblock():
+        refdata_load()
+
+
+@pytest.fixture
+def refdata(db):
+    """The reference data; transactional tests (which flush the database) reload it."""
+    from cadis.apps.reference.loader import refdata_load
+    from cadis.apps.reference.models import Country
+
+    if not Country.objects.filter(code="KG").exists():
+        refdata_load()
+
+
+@dataclass
+class Personas:
+    kg_org: object
+    kg_other_org: object
+    tj_org: object
+    regional_org: object
+    kg_focal: object
+    kg_provider: object
+    kg_other_provider: object
+    kg_analyst: object
+    tj_focal: object
+    tj_provider: object
+    tj_analyst: object
+    regional: object
+    admin: object
+
+
+PASSWORD = "persona-pass-2024"
+
+
+@pytest.fixture
+def personas(refdata) -> Personas:
+    from cadis.apps.accounts.models import Organisation, Role, User
+    from cadis.apps.reference.models import Country
+
+    kg, tj = Country.objects.get(code="KG"), Country.objects.get(code="TJ")
+
+    def org(name: str, country, kind=Organisation.Kind.LAW_ENFORCEMENT):
+        return Organisation.objects.create(name_en=name, name_ru=name, kind=kind, country=country)
+
+    def user(username: str, organisation, role: str):
+        u = User(username=username, organisation=organisation, role=role,
+                 is_superuser=role == Role.ADMINISTRATOR, is_staff=role == Role.ADMINISTRATOR)
+        u.set_password(PASSWORD)
+        u.save()
+        return u
+
+    kg_org, kg_other, tj_org = org("KG police", kg), org("KG customs", kg, Organisation.Kind.CUSTOMS), org("TJ agency", tj)
+    regional_org = org("Regional unit", None, Organisation.Kind.INTERNATIONAL)
+    return Personas(
+        kg_org=kg_org, kg_other_org=kg_other, tj_org=tj_org, regional_org=regional_org,
+        kg_focal=user("kg_focal", kg_org, Role.FOCAL_POINT),
+        kg_provider=user("kg_provider", kg_org, Role.DATA_PROVIDER),
+        kg_other_provider=user("kg_other_provider", kg_other, Role.DATA_PROVIDER),
+        kg_analyst=user("kg_analyst", kg_org, Role.ANALYST),
+        tj_focal=user("tj_focal", tj_org, Role.FOCAL_POINT),
+        tj_provider=user("tj_provider", tj_org, Role.DATA_PROVIDER),
+        tj_analyst=user("tj_analyst", tj_org, Role.ANALYST),
+        regional=user("regional", regional_org, Role.REGIONAL_ANALYST),
+        admin=user("admin", regional_org, Role.ADMINISTRATOR),
+    )
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def client_of():
+    return client_for

@@ -1,0 +1,39 @@
+"""Settings come from the environment; the production profile passes `check --deploy`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def _cadis(args, **env_extra) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CADIS_", "SECRET_KEY", "DEBUG"))}
+    env.update(env_extra)
+    return subprocess.run([sys.executable, "-m", "cadis.cli", *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_the_production_profile_passes_the_deploy_check_without_warnings(tmp_path):
+    result = _cadis(["check", "--deploy", "--fail-level", "WARNING"], CADIS_PROFILE="production",
+                    SECRET_KEY="x" * 20 + "production-secret-key-with-enough-entropy-1234567890",
+                    ALLOWED_HOSTS="cadis.example.org", CADIS_VAR_DIR=str(tmp_path),
+                    DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _cadis(["check"], CADIS_PROFILE="production", CADIS_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_development_generates_a_secret_key_under_var(tmp_path):
+    result = _cadis(["check"], CADIS_VAR_DIR=str(tmp_path), DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert len((tmp_path / "secret_key").read_text()) > 40
+
+
+def test_an_unknown_profile_is_refused(tmp_path):
+    result = _cadis(["check"], CADIS_PROFILE="staging", CADIS_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0 and "CADIS_PROFILE" in result.stderr

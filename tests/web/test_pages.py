@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from cadis.web.navigation import MODULES, module_url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_home_page_shows_figures_from_the_database(client, refdata):
+    from cadis.apps.reference.models import Substance
+
+    response = client.get("/")
+    assert response.status_code == 200
+    assert any(f["value"] == Substance.objects.count() for f in response.context["figures"])
+
+
+def test_the_home_page_is_russian_by_default_and_english_on_request(client, refdata):
+    assert 'lang="ru"' in client.get("/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get("/").content.decode()
+    assert 'lang="en"' in page and "Central Asian Drug Information System" in page
+
+
+@pytest.mark.parametrize("module", MODULES, ids=lambda m: m.key)
+def test_every_navigation_item_answers(client_of, personas, module):
+    for user in (None, personas.kg_analyst, personas.regional):
+        url, _available = module_url(module)
+        response = client_of(user).get(url)
+        assert response.status_code in (200, 302), (url, response.status_code)
+
+
+def test_an_unknown_module_is_not_found(client):
+    assert client.get("/modules/nonsense/").status_code == 404
+
+
+def test_static_assets_are_local(client, refdata):
+    page = client.get("/").content.decode()
+    assert "https://" not in page.split("<main")[0]
+    assert "/static/vendor/htmx" in page
