@@ -115,6 +115,7 @@ def load_control_list_csv(
             exclusions=tuple(extra.get("exclusions", [])),
             salt_cas=tuple(_split_names(row.get("salt_cas", ""))),
             hs6=row.get("hs6", "").strip(),
+            hs_scope=(row.get("hs_scope") or "").strip() or "specific",
         )
 
     entries = list(base.values())

@@ -1,7 +1,8 @@
 """Typo tolerance on single tokens, cheap enough for millions of lines.
 
 Only tokens that are neither a synonym word nor a known ordinary chemical word are looked at,
-and only against synonym words with the same first and last letter: the ending of a chemical name
+and only against synonym words with the same first and last letter (a swap of the first two
+letters is allowed): the ending of a chemical name
 carries its class (butanol/butanone), so a typo there is not guessed at. Ordinary chemicals one
 letter away from a listed name are in the lexicon of known words. Results are cached per token.
 """
@@ -36,10 +37,10 @@ class TokenCorrector:
         (``"cyr"``/``"lat"``) and the substances it names, used to break ties between equally
         close words (two spellings of one substance's name are not a real ambiguity)."""
         self._known = set(known)
-        self._buckets: dict[tuple[str, str], list[tuple[str, set[str]]]] = defaultdict(list)
+        self._buckets: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
         for word, scripts in vocabulary.items():
             if len(word) >= MIN_LENGTH and word.isalpha():
-                self._buckets[(word[0], word[-1])].append((word, scripts))
+                self._buckets[word[-1]].append((word, scripts))
         self._cache: dict[tuple[str, str], tuple[str, float] | None] = {}
 
     def correct(self, key: str, script: str = "") -> tuple[str, float] | None:
@@ -61,8 +62,11 @@ class TokenCorrector:
         limit = allowed_edits(len(key))
         best_distance = limit + 1
         closest: list[tuple[str, set[str]]] = []
-        for word, scripts in self._buckets.get((key[0], key[-1]), ()):
+        for word, scripts in self._buckets.get(key[-1], ()):
             if abs(len(word) - len(key)) > limit:
+                continue
+            # The first letter must agree, unless the first two letters are swapped.
+            if word[0] != key[0] and (word[0] != key[1] or word[1] != key[0]):
                 continue
             distance = OSA.distance(key, word, score_cutoff=limit)
             if distance > limit:

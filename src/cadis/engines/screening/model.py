@@ -45,6 +45,10 @@ class ControlledSubstance:
     exclusions: tuple[str, ...] = ()
     salt_cas: tuple[str, ...] = ()
     hs6: str = ""
+    # "specific": the subheading names this substance; "shared": it also covers other goods
+    # (2904.20 all nitro derivatives); "residual": an "other" subheading. Only "specific"
+    # codes are strong evidence on their own.
+    hs_scope: str = "specific"
     threshold_percent: float | None = None
     country: str = ""
 

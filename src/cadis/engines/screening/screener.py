@@ -126,6 +126,7 @@ class Screener:
         self._entries: dict[str, list[ControlledSubstance]] = {}
         self._cas_to_key: dict[str, tuple[str, bool]] = {}
         self._hs_to_keys: dict[str, list[str]] = {}
+        self._weak_hs: set[str] = set()
         self._automaton = ahocorasick.Automaton()
         patterns: dict[str, list[_Pattern]] = {}
         vocabulary: dict[str, set[str]] = {}
@@ -138,6 +139,8 @@ class Screener:
                 for salt in entry.salt_cas:
                     self._cas_to_key.setdefault(canonical_cas(salt), (group, True))
             if entry.hs6:
+                if entry.hs_scope != "specific" or is_residual(entry.hs6):
+                    self._weak_hs.add(entry.hs6)
                 keys = self._hs_to_keys.setdefault(entry.hs6, [])
                 if group not in keys:
                     keys.append(group)
@@ -357,11 +360,11 @@ class Screener:
                 LineWarning(WarningCode.HS_MALFORMED, f"HS code '{hs_code}' is not 6-10 digits")
             )
             return
-        residual = is_residual(hs6)
+        residual = hs6 in self._weak_hs
         for group in self._hs_to_keys.get(hs6, ()):
             kind = EvidenceKind.HS_RESIDUAL if residual else EvidenceKind.HS
             score = SCORE_HS_RESIDUAL if residual else SCORE_HS
-            note = f"HS {hs6}" + (" (residual 'other' subheading)" if residual else "")
+            note = f"HS {hs6}" + (" (a subheading shared with other goods)" if residual else "")
             evidence.setdefault(group, []).append(Evidence(kind, str(hs_code), None, score, note))
 
     # ------------------------------------------------------------------ scoring
