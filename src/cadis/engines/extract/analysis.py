@@ -24,7 +24,7 @@ from cadis.engines.units import Period, QuantityMatch, find_periods, find_quanti
 _ROUTE_BEFORE = re.compile(
     r"(?:из|от|через|в\s+сторону|в\s+направлении|транзит\w*(?:\s+через)?|from|via|through|into|to|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|towards?|originating\s+(?:in|from)|"
-    r"produced\s+in|made\s+in|границ\w*\s+с)\s+(?:\w+\s+)?$",
+    r"produced\s+in|made\s+in|границ\w*\s+с|border\s+with|граничащ\w*\s+с)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 
@@ -40,6 +40,7 @@ class DocumentContext:
     country: str | None = None
     agency: AgencyMention | None = None
     paragraph: int = -1
+    period: Period | None = None  # the reporting period stated earlier in the paragraph
 
 
 @dataclass
@@ -53,6 +54,7 @@ class SentenceView:
     quantities: list[QuantityMatch]
     context: DocumentContext
     used: list[tuple[int, int]] = field(default_factory=list)
+    inherited_period: Period | None = None
 
     @property
     def text(self) -> str:
@@ -140,6 +142,29 @@ def stated_period(period: Period | None) -> StatedPeriod | None:
     return StatedPeriod(period.text, period.start, period.end, period.kind)
 
 
+_REPORTING_KINDS = {
+    "year",
+    "years",
+    "duration",
+    "months_of_year",
+    "half",
+    "quarter",
+    "year_to_date",
+    "months",
+}
+
+
+def inherit_period(view: SentenceView) -> None:
+    """A sentence without its own period reports for the period stated earlier in its paragraph."""
+    context = view.context
+    if (
+        not view.periods
+        and context.period is not None
+        and context.paragraph == view.sentence.paragraph
+    ):
+        view.inherited_period = context.period
+
+
 def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
     style = "ru" if context.language == "ru" else "en"
     text = sentence.text
@@ -163,6 +188,9 @@ def update_context(view: SentenceView) -> None:
     says whose figures follow.
     """
     context = view.context
+    reporting = [p for p in view.periods if p.kind in _REPORTING_KINDS]
+    if reporting:
+        context.period, context.paragraph = reporting[0], view.sentence.paragraph
     with_country = [a for a in view.agencies if a.country]
     if with_country:
         context.agency = with_country[0]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from cadis.engines.extract.analysis import DocumentContext, SentenceView, build_view, update_context
+from cadis.engines.extract.analysis import (
+    DocumentContext,
+    SentenceView,
+    build_view,
+    inherit_period,
+    update_context,
+)
 from cadis.engines.extract.gazetteer import DEFAULT_GAZETTEER, Gazetteer
 from cadis.engines.extract.mentions import mention_facts
 from cadis.engines.extract.model import ExtractionResult, Fact
@@ -85,6 +91,7 @@ def extract(
                 )
             )
         )
+        inherit_period(view)
         facts.extend(event_facts(views, index))
         facts.extend(group_facts(view))
         facts.extend(seizure_facts(view, previous_had_trigger=previous_had_trigger))

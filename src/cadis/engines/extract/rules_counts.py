@@ -37,11 +37,12 @@ _GROUP_TRIGGER = re.compile(
 _PERSON = (
     r"(?:человек|чел\.|лиц|граждан\w*|подозреваем\w*|участник\w*|член\w*|наркокурьер\w*|курьер\w*|"
     r"наркодилер\w*|сбытчик\w*|закладчик\w*|иностран\w*|фигурант\w*|злоумышленник\w*|преступник\w*|"
-    r"наркоторговц\w*|people|persons?|individuals|suspects?|members|nationals|citizens|couriers|"
-    r"dealers|traffickers|foreigners|men|women|offenders|residents|smugglers)(?![\w])"
+    r"наркоторговц\w*|организатор\w*|сообщник\w*|соучастник\w*|водител\w*|people|persons?|individuals|suspects?|members|nationals|citizens|couriers|"
+    r"dealers|traffickers|foreigners|men|women|offenders|residents|smugglers|drivers|organi[sz]ers|"
+    r"accomplices|students|minors)(?![\w])"
 )
 _MEMBERS = re.compile(
-    rf"^[\s,(]*(?:[-–—]\s*)?(?:которые\s+)?(?:состоявш\w*\s+из|состоящ\w*\s+из|в\s+составе|численностью|насчитывающ\w*|"
+    rf"^[\s,(]*(?:[-–—]\s*)?(?:которые\s+)?(?:в\s+состав\s+котор\w+\s+входил\w*|в\s+которые\s+входил\w*|состоявш\w*\s+из|состоящ\w*\s+из|в\s+составе|численностью|насчитывающ\w*|"
     rf"объединявш\w*|включавш\w*|из|comprising|consisting\s+of|made\s+up\s+of|with(?:\s+a\s+total\s+of)?|"
     rf"numbering|including|involving|of)?\s*(?:более|свыше|около|over|about|more\s+than)?\s*{_NUM}\s+"
     rf"{_ADJ_RU}{_ADJ_EN}?{_PERSON}",
@@ -52,7 +53,7 @@ _PEOPLE_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "prosecuted",
         re.compile(
-            r"привлечен\w*\s+к\s+(?:уголовной\s+)?ответственности|осужден\w*|осуждено|предъявлен\w*\s+обвинени\w*|"
+            r"привлеч[её]н\w*\s+к\s+(?:уголовной\s+)?ответственности|осужд[её]н\w*|осуждено|предъявлен\w*\s+обвинени\w*|"
             r"prosecut\w*|convicted|charged|sentenced|brought\s+to\s+(?:criminal\s+)?(?:justice|responsibility|liability)",
             re.IGNORECASE,
         ),
@@ -251,7 +252,7 @@ def lab_facts(view: SentenceView) -> list[Fact]:
 
 def _nearest_period(view: SentenceView, position: int):  # type: ignore[no-untyped-def]
     if not view.periods:
-        return None
+        return view.inherited_period
     before = [p for p in view.periods if p.span[1] <= position]
     if before:
         return before[-1]

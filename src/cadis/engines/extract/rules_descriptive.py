@@ -162,7 +162,7 @@ def route_facts(view: SentenceView) -> list[Fact]:
 
 _TREND_UP = (
     r"увеличил\w*|увеличени\w*|увеличива\w*|рост(?:а|е|ом)?(?![\w])|выросл\w*|вырос(?![\w])|возрос\w*|растет|растёт|"
-    r"растущ\w*|повысил\w*|повышени\w*|усилил\w*|расшир\w*|набира\w*\s+популярность|"
+    r"растущ\w*|расти|повысил\w*|повышени\w*|усилил\w*|расшир\w*|набира\w*\s+популярность|"
     r"increas\w*|grew|grow\w*|rise|rising|rose|risen|surg\w*|upward|spik\w*|expan\w*|doubled|tripled|more\s+popular"
 )
 _TREND_DOWN = (
@@ -193,10 +193,13 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 def trend_facts(view: SentenceView) -> list[Fact]:
     text = view.text
     facts: list[Fact] = []
+    clauses_done: set[tuple[int, int]] = set()
     for match in _TREND_RE.finditer(text):
         if match.group("down") and _POLICY_NOUN_AFTER.match(text[match.end() :]):
             continue
         clause_start, clause_end = _clause_bounds(text, match.start())
+        if (clause_start, clause_end) in clauses_done:
+            continue
         clause = text[clause_start:clause_end]
         if not _TREND_TOPIC.search(clause) and not any(
             clause_start <= s.start < clause_end for s in view.substances
@@ -228,7 +231,9 @@ def trend_facts(view: SentenceView) -> list[Fact]:
             period=stated_period(view.periods[0]) if view.periods else None,
         )
         facts.append(view.locate(fact))
-        break  # one trend per sentence; its clause is the evidence
+        clauses_done.add(
+            (clause_start, clause_end)
+        )  # one trend per clause; the clause is the evidence
     return facts
 
 

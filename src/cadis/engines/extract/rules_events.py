@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 from cadis.engines.extract.analysis import SentenceView, stated_period
-from cadis.engines.extract.model import Fact
+from cadis.engines.extract.model import Fact, StatedPeriod
+from cadis.engines.units import DateFormatError, parse_date
+from cadis.engines.units.dates import MONTH_PATTERN
 
 _EVENT_NOUN = re.compile(
     r"конференци\w*|совещани\w*|семинар\w*|форум\w*|тренинг\w*|круглы\w*\s+стол\w*|заседани\w*|саммит\w*|"
@@ -32,6 +34,23 @@ _QUOTED = re.compile(r"«([^»]{5,300})»|\"([^\"]{5,300})\"|“([^”]{5,300})�
 _DATED_KINDS = {"day_range", "month"}
 
 
+def _single_day(text: str) -> StatedPeriod | None:
+    for match in _DAY_RE.finditer(text):
+        try:
+            day, _ = parse_date(match.group(0))
+        except DateFormatError:
+            continue
+        return StatedPeriod(match.group(0), day, day, "day")
+    return None
+
+
+_DAY_RE = re.compile(
+    rf"(?<![\w.])\d{{1,2}}\s+{MONTH_PATTERN}\s*,?\s*(?:19|20)\d\d|{MONTH_PATTERN}\s+\d{{1,2}},\s*(?:19|20)\d\d|"
+    r"(?<![\w.])\d{1,2}\.\d{1,2}\.(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+
+
 def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
     """An event stated in sentence `index`, with participants from the next sentences."""
     view = views[index]
@@ -39,10 +58,8 @@ def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
     noun = _EVENT_NOUN.search(text)
     if noun is None or not _HELD.search(text):
         return []
-    period = next(
-        (p for p in view.periods if p.kind in _DATED_KINDS or p.kind == "day_range"), None
-    )
-    day = re.search(r"(?<![\w.])(\d{1,2})\s+(?P<m>[А-Яа-яA-Za-z]+)\s+((?:19|20)\d\d)", text)
+    period = next((p for p in view.periods if p.kind in _DATED_KINDS), None)
+    day = _single_day(text)
     cities = [p for p in view.places if p.kind == "city"]
     if period is None and day is None and not cities:
         return []
@@ -73,7 +90,7 @@ def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
         name=name or text[noun.start() : noun.end()],
         place=place.name if place else None,
         countries=countries,
-        period=stated_period(period),
+        period=stated_period(period) if period else day,
     )
     fact.country = place.country if place else None
     fact.country_source = "sentence" if place else None

@@ -18,7 +18,14 @@ SEIZURE_TRIGGER = re.compile(
     r"изъят\w*|изъял\w*|изымал\w*|изъяти\w*|конфиск\w*|выведен\w*\s+из\s+(?:незаконного\s+)?оборота|"
     r"перехвачен\w*|обнаружен\w*\s+и\s+изъят\w*|задержан\w*\s+(?:партия|груз)\w*|"
     r"seiz\w*|confiscat\w*|intercept\w*|impound\w*|removed\s+from\s+(?:illicit|illegal)\s+\w+|"
-    r"recovered|taken\s+out\s+of\s+(?:illicit|illegal)\s+\w+|found\s+and\s+seized",
+    r"recovered|taken\s+out\s+of\s+(?:illicit|illegal)\s+\w+|found\s+and\s+seized|"
+    r"пресечен\w*\s+(?:\w+\s+){0,2}контрабанд\w*|removed\b.{0,80}?from\s+(?:the\s+)?(?:illicit|illegal)",
+    re.IGNORECASE,
+)
+# Weaker verbs count only when a substance is named next to the quantity.
+WEAK_SEIZURE_TRIGGER = re.compile(
+    r"задерж\w*|выявл\w*|выявил\w*|обнаруж\w*|нашли|пытал\w*\s+(?:\w+\s+)?(?:перевез|перенес|провез|ввез|вывез|сбыть)\w*|"
+    r"detain\w*|arrest\w*|caught|found|discover\w*|uncover\w*|detect\w*|stopped|attempt\w*\s+to\s+smuggle",
     re.IGNORECASE,
 )
 _DRUG_CONTEXT = re.compile(
@@ -109,7 +116,7 @@ def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMent
 
 def _period_for(view: SentenceView, quantity: QuantityMatch) -> Period | None:
     if not view.periods:
-        return None
+        return view.inherited_period
     before = [p for p in view.periods if p.span[1] <= quantity.start]
     if before:
         return before[-1]
@@ -130,12 +137,15 @@ def _has_trigger(view: SentenceView, previous_had_trigger: bool) -> bool:
 
 def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> list[Fact]:
     """Seizure facts of one sentence."""
-    if not view.quantities or not _has_trigger(view, previous_had_trigger):
+    if not view.quantities:
+        return []
+    strong = _has_trigger(view, previous_had_trigger)
+    if not strong and not WEAK_SEIZURE_TRIGGER.search(view.text):
         return []
     facts: list[Fact] = []
     for quantity in view.quantities:
         mention = _substance_for(view, quantity)
-        if mention is None and not _DRUG_CONTEXT.search(view.text):
+        if mention is None and (not strong or not _DRUG_CONTEXT.search(view.text)):
             continue
         read = quantity.quantity
         normalised = normalise(read.value, read.unit)

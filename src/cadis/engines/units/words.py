@@ -50,6 +50,19 @@ _RU_FORMS: dict[float, str] = {
     900: "девятьсот девятисот девятистам девятьюстами девятистах",
 }
 
+# Collective numerals: "задержаны двое", "троих подозреваемых".
+_RU_COLLECTIVE: dict[float, str] = {
+    2: "двое двоих",
+    3: "трое троих",
+    4: "четверо четверых",
+    5: "пятеро пятерых",
+    6: "шестеро шестерых",
+    7: "семеро семерых",
+    8: "восьмеро восьмерых",
+    9: "девятеро девятерых",
+    10: "десятеро десятерых",
+}
+
 _EN_FORMS: dict[float, str] = {
     0: "zero",
     1: "one",
@@ -91,7 +104,7 @@ MULTIPLIER_PATTERNS: tuple[tuple[str, float], ...] = (
 )
 
 WORD_VALUES: dict[str, float] = {}
-for _table in (_RU_FORMS, _EN_FORMS):
+for _table in (_RU_FORMS, _RU_COLLECTIVE, _EN_FORMS):
     for _value, _forms in _table.items():
         for _form in _forms.split():
             WORD_VALUES[_form] = float(_value)
