@@ -156,8 +156,11 @@ SCRA_RULES = (
         "MDMB-CHMCZCA)",
         (
             f"{SC_TAIL}-n1c(-[CX3]=O)nc2ccccc21",
-            f"{SC_TAIL}-n1c2ccccc2c2c(-[CX3]=O)cccc21",
-            f"{SC_TAIL}-n1c2ccccc2c2cc(-[CX3]=O)ccc21",
+            # any ring position of the carbazole may carry the carbonyl linker
+            f"{SC_TAIL}-n1c2ccccc2c2c1cccc2-[CX3]=O",
+            f"{SC_TAIL}-n1c2ccccc2c2c1ccc(-[CX3]=O)c2",
+            f"{SC_TAIL}-n1c2ccccc2c2c1cc(-[CX3]=O)cc2",
+            f"{SC_TAIL}-n1c2ccccc2c2c1c(-[CX3]=O)ccc2",
         ),
     ),
     Rule(
