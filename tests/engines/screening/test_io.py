@@ -92,7 +92,7 @@ def test_it_rejects_a_header_without_a_description_column(tmp_path):
 
 def test_it_rejects_text_in_an_unknown_encoding(tmp_path):
     path = tmp_path / "d.csv"
-    path.write_bytes("description\n".encode() + bytes(range(128, 256)) * 20)
+    path.write_bytes(b"description\n" + bytes(range(128, 256)) * 20)
     error = error_of(path)
     assert error.code is InputErrorCode.WRONG_ENCODING
     assert "UTF-8" in error.message
@@ -217,3 +217,21 @@ def test_the_tqdm_helper_accepts_progress_calls(tmp_path):
     path = write(tmp_path, "d.csv", "description\nRice\n")
     with TqdmProgress(disable=True) as bar:
         run_screening(path, io.StringIO(), progress=bar)
+
+
+def test_a_big_file_is_streamed_not_loaded(tmp_path):
+    import tracemalloc
+
+    path = tmp_path / "big.csv"
+    line = "Кислота серная техническая, в бочках по 200 л, партия 240101-01\n"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("description\n")
+        for _ in range(100_000):
+            handle.write(line)
+    assert path.stat().st_size > 10_000_000
+    tracemalloc.start()
+    count = sum(1 for _ in read_declarations(path))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert count == 100_000
+    assert peak < 3_000_000

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 _CAS_SHAPE = re.compile(r"^(\d{2,7})-(\d{2})-(\d)$")
 # Inside free text: not glued to other digits or hyphens (batch numbers, dates).
-CAS_IN_TEXT = re.compile(r"(?<![\d-])(\d{2,7})[-\u2010\u2011\u2013](\d{2})[-\u2010\u2011\u2013](\d)(?![\d-])")
+CAS_IN_TEXT = re.compile(
+    r"(?<![\d-])(\d{2,7})[-\u2010\u2011\u2013](\d{2})[-\u2010\u2011\u2013](\d)(?![\d-])"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -105,7 +105,8 @@ def load_control_list_csv(
                 [n for n in names_ru if not _looks_like_abbreviation(n)] + extra.get("names_ru", [])
             ),
             names_other=tuple(
-                [n for n in others if not _looks_like_abbreviation(n)] + extra.get("names_other", [])
+                [n for n in others if not _looks_like_abbreviation(n)]
+                + extra.get("names_other", [])
             ),
             abbreviations=tuple(
                 [n for n in others + names_ru if _looks_like_abbreviation(n)]

@@ -14,7 +14,7 @@ import sys
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,7 +30,7 @@ _SNIFF_BYTES = 64 * 1024
 csv.field_size_limit(16 * 1024 * 1024)
 
 
-class InputErrorCode(str, Enum):
+class InputErrorCode(StrEnum):
     FILE_NOT_FOUND = "file_not_found"
     EMPTY_FILE = "empty_file"
     UNSUPPORTED_FORMAT = "unsupported_format"
@@ -56,14 +56,14 @@ class ScreeningInputError(Exception):
 
 # ---------------------------------------------------------------------------- headers
 def _header_key(text: object) -> str:
-    value = str(text or "").strip().lower().replace("ё", "е")
-    value = re.sub(r"[\s.:;,№#()/\\_\-\"'*]+", " ", value)
+    value = str(text or "").strip().lower().replace("ё", "е").replace("№", " no ")
+    value = re.sub(r"[\s.:;,#()/\\_\-\"'*]+", " ", value)
     return value.strip()
 
 
 _ALIASES = {
     "id": "id, no, nr, number, line, line id, item, item no, ref, reference, номер, "
-    "п п, № п п, номер строки, позиция, строка, код строки",
+    "п п, no п п, номер строки, позиция, строка, код строки",
     "description": "description, goods description, description of goods, goods, "
     "commercial description, product, product name, name, name of goods, item description, "
     "описание, описание товара, наименование, наименование товара, наименование товаров, "
@@ -178,7 +178,9 @@ def _detect_encoding(head: bytes, file: str) -> str:
     letters = sum(ch.isalpha() for ch in text)
     cyrillic = sum("\u0410" <= ch <= "\u044f" or ch in "Ёё" for ch in text)
     odd = sum(
-        ch == "\ufffd" or ("\u0080" <= ch <= "\u00bf") or ("\u0400" <= ch < "\u0410")
+        ch == "\ufffd"
+        or ("\u0080" <= ch <= "\u00bf")
+        or ("\u0400" <= ch < "\u0410")
         or ("\u0450" <= ch <= "\u04ff" and ch != "ё")
         or (ch < " " and ch not in "\r\n\t")
         for ch in text
@@ -287,9 +289,7 @@ def _xlsx_table(path: Path, file: str) -> Iterator[list[object]]:
                 if (row_number, col_index) in anchor_cells:
                     anchors[(row_number, col_index)] = value
             if fill_from:
-                width = max(
-                    [len(cells)] + [c for (r, c) in fill_from if r == row_number]
-                )
+                width = max([len(cells)] + [c for (r, c) in fill_from if r == row_number])
                 cells.extend([None] * (width - len(cells)))
                 for col_index in range(1, width + 1):
                     source = fill_from.get((row_number, col_index))
@@ -420,7 +420,19 @@ class CsvWriter:
             )
         if not result.hits and self.include_all:
             self._writer.writerow(
-                [result.id, description, "no", "", "", "", "", "", "", warnings, result.list_version]
+                [
+                    result.id,
+                    description,
+                    "no",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    warnings,
+                    result.list_version,
+                ]
             )
 
     def close(self) -> None:

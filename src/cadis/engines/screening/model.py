@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class EvidenceKind(str, Enum):
+class EvidenceKind(StrEnum):
     CAS = "cas"
     HS = "hs"
     HS_RESIDUAL = "hs_residual"
@@ -17,7 +17,7 @@ class EvidenceKind(str, Enum):
     FUZZY = "fuzzy"
 
 
-class WarningCode(str, Enum):
+class WarningCode(StrEnum):
     """Stable codes for remarks on a line that are not hits."""
 
     CAS_MALFORMED = "cas_malformed"

@@ -480,9 +480,7 @@ def _drop_contained(matches: list[_Match]) -> list[_Match]:
     for index, match in enumerate(matches):
         inside = False
         for other_index, other in enumerate(matches):
-            if other_index == index or not (
-                other.start <= match.start and match.end <= other.end
-            ):
+            if other_index == index or not (other.start <= match.start and match.end <= other.end):
                 continue
             longer = (other.end - other.start) > (match.end - match.start)
             same = other.pattern.cas_key == match.pattern.cas_key
