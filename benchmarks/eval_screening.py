@@ -1,6 +1,6 @@
 """Screen the development set with run_screening and print the official scores.
 
-    .venv/bin/python benchmarks/eval_screening.py [--labels PATH] [--show-errors N]
+.venv/bin/python benchmarks/eval_screening.py [--labels PATH] [--show-errors N]
 """
 
 from __future__ import annotations
