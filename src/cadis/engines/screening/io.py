@@ -12,7 +12,7 @@ import json
 import re
 import sys
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -89,7 +89,7 @@ HEADER_ALIASES: dict[str, str] = {
 }
 
 
-def map_header(cells: list[object]) -> dict[str, int]:
+def map_header(cells: Sequence[object]) -> dict[str, int]:
     """Column index of each known field; the first matching column wins.
 
     >>> map_header(["№", "Наименование товара", "Код ТН ВЭД", "Ед. изм."])
@@ -118,8 +118,8 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _rows_from_table(table: Iterator[list[object]], file: str) -> Iterator[DeclarationRow]:
-    header: list[object] | None = None
+def _rows_from_table(table: Iterator[Sequence[object]], file: str) -> Iterator[DeclarationRow]:
+    header: Sequence[object] | None = None
     row_number = 0
     for cells in table:
         row_number += 1
@@ -194,7 +194,7 @@ def _detect_encoding(head: bytes, file: str) -> str:
     )
 
 
-def _csv_table(path: Path, file: str) -> Iterator[list[object]]:
+def _csv_table(path: Path, file: str) -> Iterator[Sequence[object]]:
     with path.open("rb") as raw:
         head = raw.read(_SNIFF_BYTES)
         if not head.strip(b" \r\n\t\xef\xbb\xbf"):
@@ -256,7 +256,7 @@ def _merged_ranges(archive: zipfile.ZipFile, sheet_path: str) -> list[tuple[int,
     return sorted(ranges)
 
 
-def _xlsx_table(path: Path, file: str) -> Iterator[list[object]]:
+def _xlsx_table(path: Path, file: str) -> Iterator[Sequence[object]]:
     import openpyxl  # local import: CSV-only callers do not pay for it
 
     try:

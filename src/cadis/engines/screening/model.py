@@ -84,12 +84,16 @@ class Evidence:
         }
 
 
+# An alias, because inside Hit the field called ``list`` hides the builtin for type checkers.
+EvidenceItems = list[Evidence]
+
+
 @dataclass(slots=True)
 class Hit:
     cas: str
     substance: str
     list: str
-    evidence: list[Evidence]
+    evidence: EvidenceItems
     score: float
     explanation: str
     list_version: str = ""
