@@ -158,8 +158,24 @@ def test_a_wrong_check_digit_is_a_warning_and_not_evidence(screener):
 
 
 def test_a_malformed_cas_is_a_warning(screener):
-    result = screener.screen("Reagent", cas="67642")
+    result = screener.screen("Reagent", cas="67-6A-1")
     assert [w.code for w in result.warnings] == [WarningCode.CAS_MALFORMED]
+
+
+def test_a_cas_column_may_carry_labels_or_omit_the_hyphens(screener):
+    assert cas_of(screener, "Reagent", cas="CAS No. 67-64-1") == [ACETONE]
+    assert cas_of(screener, "Reagent", cas="67641") == [ACETONE]
+    assert screener.screen("Reagent", cas="67642").warnings[0].code is WarningCode.CAS_CHECK_DIGIT
+
+
+def test_goods_described_as_free_of_a_substance_are_clear(screener):
+    assert cas_of(screener, "Жидкость для снятия лака без ацетона") == []
+    assert cas_of(screener, "Acetone-free nail polish remover") == []
+
+
+def test_an_hs_column_may_hold_a_label_and_several_codes(screener):
+    assert cas_of(screener, "Goods", hs_code="ТН ВЭД 2914 11 000 0") == [ACETONE]
+    assert sorted(cas_of(screener, "Goods", hs_code="2914.11; 2902.30")) == [ACETONE, "108-88-3"]
 
 
 def test_a_named_hs_subheading_alone_is_evidence_in_any_national_notation(screener):

@@ -51,6 +51,22 @@ def check_cas(raw: str) -> CasCheck:
 
 
 def split_cas_field(raw: str) -> list[str]:
-    """A CAS column may hold several numbers separated by ``;``, ``,``, ``/`` or spaces."""
-    parts = re.split(r"[;,/|]+|\s{2,}", raw.strip())
-    return [part.strip() for part in parts if part.strip()]
+    """The CAS numbers written in a CAS column: several may be given, with labels around them,
+    or without hyphens (the last digit is the check digit, the two before it the middle part).
+
+    >>> split_cas_field("CAS 67-64-1; 108-88-3 / 78933")
+    ['67-64-1', '108-88-3', '78-93-3']
+    """
+    found: list[str] = []
+    for part in re.split(r"[;,/|]+|\s{2,}", raw.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        in_part = [m.group(0) for m in CAS_IN_TEXT.finditer(part)]
+        if in_part:
+            found.extend(in_part)
+        elif part.isdigit() and 5 <= len(part) <= 10:
+            found.append(f"{part[:-3]}-{part[-3:-1]}-{part[-1]}")
+        else:
+            found.append(part)
+    return found

@@ -21,6 +21,22 @@ def reduce_to_hs6(raw: str | None) -> str | None:
     return f"{digits[:4]}.{digits[4:6]}"
 
 
+def hs6_codes(raw: str | None) -> list[str]:
+    """All HS6 codes of an HS column that may hold several codes or a label.
+
+    >>> hs6_codes("ТН ВЭД 2914 11 000 0; 2902.30")
+    ['2914.11', '2902.30']
+    """
+    codes: list[str] = []
+    for part in re.split(r"[;,/|]+", str(raw or "")):
+        digits = re.sub(r"\D", "", part)
+        if 6 <= len(digits) <= 10:
+            code = f"{digits[:4]}.{digits[4:6]}"
+            if code not in codes:
+                codes.append(code)
+    return codes
+
+
 def is_residual(hs6: str) -> bool:
     """Residual "other" subheadings (…9) cover many goods, so they are weak evidence only.
 

@@ -12,7 +12,7 @@ from .cas import CAS_IN_TEXT, canonical_cas, check_cas, split_cas_field
 from .data import list_label
 from .fuzzy import MIN_LENGTH as MIN_FUZZY_LENGTH
 from .fuzzy import TokenCorrector
-from .hs import is_residual, reduce_to_hs6
+from .hs import hs6_codes, is_residual
 from .lexicon import KNOWN_WORDS
 from .model import (
     ControlledSubstance,
@@ -70,6 +70,9 @@ _HS_IN_TEXT_RE = re.compile(
     r"(?:\bhs|тн\s*вэд|tn\s*ved|\bкод)\b[^\d\n]{0,12}(\d{4}[\s.]?\d{2}(?:[\s.]?\d{2}){0,2})(?!\d)",
     re.IGNORECASE,
 )
+
+NEGATION_BEFORE = frozenset(token_key(w) for w in ("без", "non", "not", "bez", "free of"))
+NEGATION_AFTER = frozenset(token_key(w) for w in ("free", "free-"))
 
 _KIND_SCORES = {
     EvidenceKind.NAME: SCORE_NAME,
@@ -279,8 +282,11 @@ class Screener:
         found = [
             m
             for m in found
-            if m.pattern.kind is not EvidenceKind.ABBREVIATION
-            or _abbreviation_stands(m, tokens, description)
+            if (
+                m.pattern.kind is not EvidenceKind.ABBREVIATION
+                or _abbreviation_stands(m, tokens, description)
+            )
+            and not _negated(m, keys)
         ]
         return _drop_contained(found)
 
@@ -354,18 +360,21 @@ class Screener:
     ) -> None:
         if not hs_code or not str(hs_code).strip():
             return
-        hs6 = reduce_to_hs6(str(hs_code))
-        if hs6 is None:
+        codes = hs6_codes(str(hs_code))
+        if not codes:
             warnings.append(
                 LineWarning(WarningCode.HS_MALFORMED, f"HS code '{hs_code}' is not 6-10 digits")
             )
-            return
+        for hs6 in codes:
+            self._add_hs6_evidence(evidence, hs6, str(hs_code))
+
+    def _add_hs6_evidence(self, evidence: dict[str, list[Evidence]], hs6: str, raw: str) -> None:
         residual = hs6 in self._weak_hs
         for group in self._hs_to_keys.get(hs6, ()):
             kind = EvidenceKind.HS_RESIDUAL if residual else EvidenceKind.HS
             score = SCORE_HS_RESIDUAL if residual else SCORE_HS
             note = f"HS {hs6}" + (" (a subheading shared with other goods)" if residual else "")
-            evidence.setdefault(group, []).append(Evidence(kind, str(hs_code), None, score, note))
+            evidence.setdefault(group, []).append(Evidence(kind, raw, None, score, note))
 
     # ------------------------------------------------------------------ scoring
     def _hits_from_evidence(
@@ -416,6 +425,13 @@ class Screener:
                 )
         hits.sort(key=lambda hit: -hit.score)
         return hits
+
+
+def _negated(match: _Match, keys: list[str]) -> bool:
+    """ "без ацетона", "acetone-free", "non-toluene" describe goods without the substance."""
+    before = keys[match.start - 1] if match.start > 0 else ""
+    after = keys[match.end] if match.end < len(keys) else ""
+    return before in NEGATION_BEFORE or after in NEGATION_AFTER
 
 
 def _abbreviation_stands(match: _Match, tokens: list[Token], description: str) -> bool:
