@@ -117,7 +117,9 @@ def parse_input(
         if not use_opsin:
             raise ChemError(ChemErrorCode.UNKNOWN_NAME, stripped[:200])
         return ParsedInput(
-            mol=resolve_systematic_name(stripped[:500]), kind="systematic_name", resolved_name=stripped
+            mol=resolve_systematic_name(stripped[:500]),
+            kind="systematic_name",
+            resolved_name=stripped,
         )
     raise ChemError(ChemErrorCode.INVALID_STRUCTURE, _short(stripped))
 
