@@ -307,6 +307,12 @@ PIPERAZINE_RULES = (
 # "Other" families that would otherwise fall into the phenethylamine rule.
 OTHER_BEFORE_PHENETHYLAMINE = (
     Rule(
+        "other.gabapentinoid",
+        "other",
+        "Gamma-amino acid (gabapentin, pregabalin, phenibut, baclofen)",
+        ("[NH2]-[CH2]-[CX4]-[CH2]-C(=O)[OH]", "[NH2]-[CH2]-[CX4]-[CH2]-C(=O)[O-]"),
+    ),
+    Rule(
         "other.diarylethylamine",
         "other",
         "1,2-Diarylethylamine (ephenidine, lefetamine, diphenidine): EUDA 'other'",
@@ -356,12 +362,6 @@ OTHER_RULES = (
         "GHB, GBL and 1,4-butanediol type",
         ("[OX2H1]-[CH2]-[CH2]-[CH2]-C(=O)[OX2]", "O=C1CCCO1", "[OH][CH2][CH2][CH2][CH2][OH]"),
         none_of=("a",),
-    ),
-    Rule(
-        "other.gabapentinoid",
-        "other",
-        "Gamma-amino acid (gabapentin, pregabalin, phenibut, baclofen)",
-        ("[NH2]-[CH2]-[CX4]-[CH2]-C(=O)[OH]", "[NH2]-[CH2]-[CX4]-[CH2]-C(=O)[O-]"),
     ),
     Rule(
         "other.alkyl_nitrite",
