@@ -23,7 +23,7 @@ from cadis.engines.units import Period, QuantityMatch, find_periods, find_quanti
 # the fact happened.
 _ROUTE_BEFORE = re.compile(
     r"(?:из|от|через|в\s+сторону|в\s+направлении|транзит\w*(?:\s+через)?|from|via|through|into|to|"
-    r"bound\s+for|destined\s+for|en\s+route\s+to|towards?|originating\s+(?:in|from)|"
+    r"bound\s+for|destined\s+for|en\s+route\s+to|towards?|originat\w*\s+(?:in|from)|"
     r"produced\s+in|made\s+in|границ\w*\s+с|border\s+with|граничащ\w*\s+с)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -41,6 +41,8 @@ class DocumentContext:
     agency: AgencyMention | None = None
     paragraph: int = -1
     period: Period | None = None  # the reporting period stated earlier in the paragraph
+    lead_period: Period | None = None  # a reporting period stated in the document's lead
+    sentences_seen: int = 0
 
 
 @dataclass
@@ -55,6 +57,7 @@ class SentenceView:
     context: DocumentContext
     used: list[tuple[int, int]] = field(default_factory=list)
     inherited_period: Period | None = None
+    route_places: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -95,6 +98,7 @@ class SentenceView:
             p
             for p in self.places
             if not _ROUTE_BEFORE.search(self.text[max(0, p.start - 30) : p.start])
+            and (p.start, p.end) not in self.route_places
         ]
 
     def country(self) -> tuple[str | None, str | None]:
@@ -155,14 +159,16 @@ _REPORTING_KINDS = {
 
 
 def inherit_period(view: SentenceView) -> None:
-    """A sentence without its own period reports for the period stated earlier in its paragraph."""
+    """A sentence without its own period reports for the period stated earlier in its
+    paragraph, or in the document's first sentences."""
     context = view.context
-    if (
-        not view.periods
-        and context.period is not None
-        and context.paragraph == view.sentence.paragraph
-    ):
+    if view.periods:
+        return
+    if context.period is not None and context.paragraph == view.sentence.paragraph:
         view.inherited_period = context.period
+    elif context.lead_period is not None:
+        # "Итоги работы за 9 месяцев": a period in the lead covers the whole release.
+        view.inherited_period = context.lead_period
 
 
 def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
@@ -191,6 +197,9 @@ def update_context(view: SentenceView) -> None:
     reporting = [p for p in view.periods if p.kind in _REPORTING_KINDS]
     if reporting:
         context.period, context.paragraph = reporting[0], view.sentence.paragraph
+        if context.sentences_seen < 2 and context.lead_period is None:
+            context.lead_period = reporting[0]
+    context.sentences_seen += 1
     with_country = [a for a in view.agencies if a.country]
     if with_country:
         context.agency = with_country[0]

@@ -44,6 +44,62 @@ def _guess_document_date(text: str) -> date | None:
     return None
 
 
+def _first_nps_mentions(facts: list[Fact]) -> list[Fact]:
+    """One NPS mention per substance per document: the first, where the reader meets it."""
+    seen: set[str | None] = set()
+    kept = []
+    for fact in facts:
+        if fact.type == "nps_mention":
+            if fact.substance_resolved in seen:
+                continue
+            seen.add(fact.substance_resolved)
+        kept.append(fact)
+    return kept
+
+
+def _paragraph_of(views: list[SentenceView], position: int) -> int:
+    for view in views:
+        if view.sentence.start <= position < view.sentence.end:
+            return view.sentence.paragraph
+    return -1
+
+
+def _merge_routes(text: str, views: list[SentenceView], facts: list[Fact]) -> list[Fact]:
+    """Join a route told over two sentences ("... из Афганистана. Груз следовал в Казахстан")."""
+    merged: list[Fact] = []
+    for fact in facts:
+        previous = next((f for f in reversed(merged) if f.type == "route"), None)
+        if (
+            fact.type == "route"
+            and previous is not None
+            and _paragraph_of(views, previous.span[0]) == _paragraph_of(views, fact.span[0])
+            and (
+                (
+                    previous.origin
+                    and not previous.destination
+                    and fact.destination
+                    and not fact.origin
+                )
+                or (
+                    previous.destination
+                    and not previous.origin
+                    and fact.origin
+                    and not fact.destination
+                )
+            )
+        ):
+            previous.origin = previous.origin or fact.origin
+            previous.destination = previous.destination or fact.destination
+            previous.transit = list(dict.fromkeys(previous.transit + fact.transit))
+            previous.span = (previous.span[0], fact.span[1])
+            previous.text = text[previous.span[0] : previous.span[1]]
+            previous.substance = previous.substance or fact.substance
+            previous.substance_resolved = previous.substance_resolved or fact.substance_resolved
+            continue
+        merged.append(fact)
+    return merged
+
+
 def extract(
     text: str,
     *,
@@ -93,16 +149,17 @@ def extract(
         )
         inherit_period(view)
         facts.extend(event_facts(views, index))
+        facts.extend(route_facts(view))  # first: route places are not where the facts happened
         facts.extend(group_facts(view))
         facts.extend(seizure_facts(view, previous_had_trigger=previous_had_trigger))
         facts.extend(people_facts(view))
         facts.extend(lab_facts(view))
         facts.extend(concealment_facts(view))
-        facts.extend(route_facts(view))
         facts.extend(trend_facts(view))
         facts.extend(nps_facts(view))
         update_context(view)
         previous = view
+    facts = _merge_routes(text, views, _first_nps_mentions(facts))
     if mentions:
         facts.extend(mention_facts(text, language, context.gazetteer, views))
     facts.sort(key=lambda f: (f.span[0], f.type))

@@ -53,7 +53,7 @@ _PEOPLE_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "prosecuted",
         re.compile(
-            r"привлеч[её]н\w*\s+к\s+(?:уголовной\s+)?ответственности|осужд[её]н\w*|осуждено|предъявлен\w*\s+обвинени\w*|"
+            r"привлеч[её]н\w*\s+к\s+(?:уголовной\s+)?ответственности|к\s+(?:уголовной\s+)?ответственности\s+привлеч\w*|осужд[её]н\w*|осуждено|предъявлен\w*\s+обвинени\w*|"
             r"prosecut\w*|convicted|charged|sentenced|brought\s+to\s+(?:criminal\s+)?(?:justice|responsibility|liability)",
             re.IGNORECASE,
         ),
@@ -176,7 +176,7 @@ def people_facts(view: SentenceView) -> list[Fact]:
             continue
         found: tuple[int, str, re.Match[str]] | None = None
         for fact_type, trigger in _PEOPLE_TRIGGERS:
-            hit = _clause_has(trigger, text, match.start(), match.end(), before=70, after=50)
+            hit = _clause_has(trigger, text, match.start(), match.end(), before=110, after=50)
             if hit is None:
                 continue
             distance = min(abs(hit.start() - match.end()), abs(match.start() - hit.end()))

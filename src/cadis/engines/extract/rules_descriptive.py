@@ -98,7 +98,7 @@ _TRAFFIC_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
-    r"(?:из|от|from|originating\s+(?:in|from)|produced\s+in|made\s+in)\s+(?:\w+\s+)?$",
+    r"(?:из|от|from|originat\w*\s+(?:in|from)|produced\s+in|made\s+in)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _TRANSIT_BEFORE = re.compile(
@@ -144,6 +144,7 @@ def route_facts(view: SentenceView) -> list[Fact]:
         if code not in bucket:
             bucket.append(code)
         span.extend((place.start, place.end))
+        view.route_places.append((place.start, place.end))
     if not origin and not destination:
         return []
     start, end = min(span), max(span)
@@ -172,7 +173,7 @@ _TREND_DOWN = (
 _TREND_RE = re.compile(rf"(?<![\w])(?:(?P<up>{_TREND_UP})|(?P<down>{_TREND_DOWN}))", re.IGNORECASE)
 _TREND_TOPIC = re.compile(
     r"нарко\w*|употреблен\w*|потреблен\w*|зависим\w*|оборот\w*|изъят\w*|преступлен\w*|популярн\w*|"
-    r"смес\w*|вещест\w*|спрос\w*|предложени\w*|контрабанд\w*|закладк\w*|"
+    r"смес\w*|вещест\w*|спрос\w*|предложени\w*|контрабанд\w*|закладк\w*|закладчик\w*|наркопреступ\w*|"
     r"drug\w*|narcot\w*|use|users|consumption|addict\w*|trafficking|seizures?|crime\w*|popularity|demand|"
     r"supply|substances?|smuggling|mixtures?|prevalence",
     re.IGNORECASE,
@@ -209,16 +210,24 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         before = text[clause_start : match.start()].strip()
         # Russian puts the subject after a sentence-initial verb ("увеличилась популярность
         # курительных смесей"); English mostly before ("the popularity of X has grown").
-        subject = after if (view.language == "ru" and len(after) >= 3) or not before else before
+        subject_after = (view.language == "ru" and len(after) >= 3) or not before
+        subject = after if subject_after else before
         subject = re.sub(
             r"^(?:of|in|the|в|на|of\s+the|in\s+the)\s+", "", subject, flags=re.IGNORECASE
         )
         subject = re.sub(r"\s+(?:has|have|had|is|are|was|were|been)$", "", subject)
         subject = " ".join(subject.split()[:10]).rstrip(" .;:!?") or None
-        substance = next(
-            (s for s in view.substances if clause_start <= s.start < clause_end),
-            view.substances[0] if view.substances else None,
-        )
+        if subject_after:
+            in_subject = [s for s in view.substances if match.end() <= s.start < clause_end]
+            substance = in_subject[0] if in_subject else None
+        else:
+            in_subject = [
+                s for s in view.substances if clause_start <= s.start and s.end <= match.start()
+            ]
+            substance = in_subject[-1] if in_subject else None
+        if substance is None:
+            in_clause = [s for s in view.substances if clause_start <= s.start < clause_end]
+            substance = in_clause[0] if in_clause else None
         fact = view.fact(
             "trend",
             clause_start

@@ -28,6 +28,7 @@ WEAK_SEIZURE_TRIGGER = re.compile(
     r"detain\w*|arrest\w*|caught|found|discover\w*|uncover\w*|detect\w*|stopped|attempt\w*\s+to\s+smuggle",
     re.IGNORECASE,
 )
+_ERADICATION = re.compile(r"уничтож\w*|eradicat\w*|destroy\w*", re.IGNORECASE)
 _DRUG_CONTEXT = re.compile(
     r"нарк\w*|drug\w*|narcot\w*|психотроп\w*|прекурсор\w*|precursor\w*", re.IGNORECASE
 )
@@ -147,6 +148,8 @@ def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> 
         mention = _substance_for(view, quantity)
         if mention is None and (not strong or not _DRUG_CONTEXT.search(view.text)):
             continue
+        if not strong and _ERADICATION.search(view.text):
+            continue  # "обнаружено и уничтожено 3 400 кустов" is eradication, not a seizure
         read = quantity.quantity
         normalised = normalise(read.value, read.unit)
         fact_type = (

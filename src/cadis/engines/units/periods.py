@@ -98,6 +98,12 @@ def _day_range(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-d
     )
 
 
+def _day(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
+    month = int(m["mnum"]) if m["mnum"] else month_number(m["m1"]) or 0
+    day = date(int(m["year"]), month, int(m["d1"]))
+    return day, day, "day", None, False
+
+
 def _year_range(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
     first, last = int(m["y1"]), int(m["y2"])
     return date(first, 1, 1), date(last, 12, 31), "years", None, False
@@ -207,6 +213,12 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
         _day_range,
     ),
     (
+        rf"(?:(?:on|в|на)\s+)?(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTH_PATTERN})\s*,?\s*(?P<year>{_Y}){_YEAR_WORD}"
+        rf"|(?P<m1b>{MONTH_PATTERN})\s+(?P<d1b>\d{{1,2}}),\s*(?P<yearb>{_Y})"
+        rf"|(?P<d1c>\d{{1,2}})\.(?P<mnum>\d{{1,2}})\.(?P<yearc>{_Y})(?!\d))",
+        _day,
+    ),
+    (
         rf"(?:(?:с|from|between)\s+)?(?P<y1>{_Y})\s*(?:-|–|—|по|to|and|until)\s*(?P<y2>{_Y})"
         rf"(?:\s*(?:год(?:ы|ах|ов|а)?|гг\.?|г\.|years))?",
         _year_range,
@@ -267,7 +279,16 @@ def _apply(match: re.Match[str], handler: Handler, ref: date | None) -> Period |
     groups = match.groupdict()
     # Alternative spellings of the same group ("year_b", "year2") feed the handler's "year".
     proxy = _MatchProxy(
-        match, {"year": groups.get("year") or groups.get("year_b") or groups.get("year2")}
+        match,
+        {
+            "year": groups.get("year")
+            or groups.get("year_b")
+            or groups.get("year2")
+            or groups.get("yearb")
+            or groups.get("yearc"),
+            "d1": groups.get("d1") or groups.get("d1b") or groups.get("d1c"),
+            "m1": groups.get("m1") or groups.get("m1b"),
+        },
     )
     try:
         start, end, kind, months, relative = handler(proxy, ref)  # type: ignore[arg-type]
