@@ -16,8 +16,8 @@ def test_a_user_signs_in_switches_language_and_visits_every_module(page, persona
     sign_in(page, "kg_analyst")
     assert "kg_analyst" in page.locator(".session").inner_text()
 
-    page.select_option("#lang-select", "en")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#lang-select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Sign out" in page.locator(".session").inner_text()
 
