@@ -257,3 +257,31 @@ def test_a_screener_can_be_built_from_a_control_list_made_elsewhere():
 def test_empty_and_odd_lines_are_clear(screener):
     for text in ["", "   ", "%%%", "12345", "—"]:
         assert screener.screen_line(text) == []
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Hydrofluoric acid 40%",
+        "Diethyl ketone",
+        "Диэтилкетон",
+        "Butanone oxime",
+        "Heliotropyl acetone",
+        "N-methylephedrine",
+        "N-benzyl-4-piperidone",
+        "Methyl ethyl ether",
+        "Phenylethanol",
+        "Diethylene glycol diethyl ether",
+    ],
+)
+def test_other_compounds_built_on_a_listed_name_stay_clear(screener, description):
+    assert cas_of(screener, description) == []
+
+
+def test_a_name_that_starts_with_a_substituent_is_still_found(screener):
+    assert cas_of(screener, "Ethyl ether, anhydrous") == ["60-29-7"]
+    assert cas_of(screener, "Phenyl acetone") == ["103-79-7"]
+
+
+def test_mixed_case_formulae_keep_their_case(screener):
+    assert cas_of(screener, "KMnO4 crystals") == [PERMANGANATE]

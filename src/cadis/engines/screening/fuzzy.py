@@ -9,6 +9,7 @@ letter away from a listed name are in the lexicon of known words. Results are ca
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -22,6 +23,15 @@ _CACHE_LIMIT = 200_000
 def allowed_edits(length: int) -> int:
     """One edit (or swap) up to 9 letters, two from 10 letters on."""
     return 1 if length < 10 else 2
+
+
+_ALKYL_RE = re.compile(r"(?:m|pr?|but?)?etil|propil|butil")
+
+
+def _only_alkyl_differs(key: str, word: str) -> bool:
+    """Methyl/ethyl (and propyl/butyl) one letter apart are different compounds, not typos:
+    diethylketone is not dimethylketone."""
+    return _ALKYL_RE.sub("R", key) == _ALKYL_RE.sub("R", word)
 
 
 class TokenCorrector:
@@ -69,7 +79,7 @@ class TokenCorrector:
             if word[0] != key[0] and (word[0] != key[1] or word[1] != key[0]):
                 continue
             distance = OSA.distance(key, word, score_cutoff=limit)
-            if distance > limit:
+            if distance > limit or _only_alkyl_differs(key, word):
                 continue
             if distance < best_distance:
                 best_distance, closest = distance, [(word, scripts)]

@@ -29,7 +29,9 @@ triethylamine butylamine propylamine ethanolamine isopropylamine nitromethane ni
 nitrobenzene nitrotoluene ethoxyethanol methoxyethanol butoxyethanol propanediol ethanediol
 butanediamine acetylacetone methylacetone dimethylformamide dimethylsulfoxide tetrahydrofuran
 dioxane pyrrolidone methylpyrrolidone acetamide benzamide formamide urea thiourea hydrazine
-pentanone hexanone heptanone methylisobutylketone cyclopentanone
+pentanone hexanone heptanone methylisobutylketone cyclopentanone hydrofluoric hydrobromic
+hypochlorous perchloric chloric hydrocyanic phenylethanol phenylethyl phenoxyethanol
+diethylketone methylpropylketone methylacetate ethylacetate butylacetate
 бутанол пропанол изопропанол этанол метанол пентанол гексанол октанол пиперазин толуидин
 ацетонитрил ацетат ацетаты уксусная уксусный уксусной бензол ксилол гексан гептан пентан
 фенол анилин пиридин манганат марганец марганца сера серы сульфат сульфаты сульфит хлорид
@@ -44,5 +46,6 @@ pentanone hexanone heptanone methylisobutylketone cyclopentanone
 пропиофенон бензофенон пиперонилбутоксид нафталин этиламин диметиламин триметиламин
 диэтиламин триэтиламин этаноламин нитрометан нитропропан нитробензол нитротолуол
 диметилформамид диметилсульфоксид тетрагидрофуран диоксан пирролидон ацетамид мочевина
-гидразин пентанон гексанон циклопентанон метилизобутилкетон
+гидразин пентанон гексанон циклопентанон метилизобутилкетон плавиковая фтористоводородная
+бромистоводородная хлорная хлорноватистая синильная фенилэтанол диэтилкетон метилпропилкетон
 """.split()

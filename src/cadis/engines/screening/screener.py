@@ -74,6 +74,9 @@ _HS_IN_TEXT_RE = re.compile(
 NEGATION_BEFORE = frozenset(token_key(w) for w in ("без", "non", "not", "bez", "free of"))
 NEGATION_AFTER = frozenset(token_key(w) for w in ("free", "free-"))
 
+# Words ending in "-il" in key space that are not alkyl/aryl substituents.
+NOT_SUBSTITUENTS = frozenset(token_key(w) for w in ("brazil", "april", "until", "oil", "soil"))
+
 _KIND_SCORES = {
     EvidenceKind.NAME: SCORE_NAME,
     EvidenceKind.ABBREVIATION: SCORE_ABBREVIATION,
@@ -287,6 +290,7 @@ class Screener:
                 or _abbreviation_stands(m, tokens, description)
             )
             and not _negated(m, keys)
+            and not _substituted(m, keys)
         ]
         return _drop_contained(found)
 
@@ -432,6 +436,16 @@ def _negated(match: _Match, keys: list[str]) -> bool:
     before = keys[match.start - 1] if match.start > 0 else ""
     after = keys[match.end] if match.end < len(keys) else ""
     return before in NEGATION_BEFORE or after in NEGATION_AFTER
+
+
+def _substituted(match: _Match, keys: list[str]) -> bool:
+    """A name right after a substituent word is part of another compound's name:
+    "benzyl acetone", "N-methyl ephedrine", "N-benzyl-4-piperidone", "methyl ethyl ether".
+    Names that really start with such a word ("ethyl ether") are matched as a whole instead."""
+    if match.start == 0 or match.pattern.kind is EvidenceKind.SALT:
+        return False
+    before = keys[match.start - 1]
+    return len(before) >= 4 and before.endswith("il") and before not in NOT_SUBSTITUENTS
 
 
 def _abbreviation_stands(match: _Match, tokens: list[Token], description: str) -> bool:
