@@ -1,0 +1,200 @@
+"""The "derivative" rule of Russian-model drug law, as a structural test.
+
+A derivative of a listed parent P is a substance formed by formal replacement of one or
+more hydrogen atoms, halogens and/or hydroxyl groups of P by monovalent substituents.
+Computed here as: P's skeleton (heavy atoms and bonds, with P's halogens and OH groups
+treated as replaceable positions) maps onto the candidate with identical ring systems, and
+every extra group of the candidate hangs on one skeleton atom by one single bond at a
+position where P had a hydrogen, halogen or hydroxyl. Ring changes, ring fusions, chain
+insertions or removed atoms are not derivatives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdkit import Chem, DataStructs
+
+HALOGENS = frozenset({9, 17, 35, 53})
+MAX_MATCHES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedPosition:
+    parent_atom: int  # 1-based index of the atom in the parent's canonical SMILES order
+    element: str
+    was: str  # "H", "F", "Cl", "Br", "I" or "OH"
+    now: str  # SMILES of the substituent in the candidate
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "parent_atom": self.parent_atom,
+            "element": self.element,
+            "was": self.was,
+            "now": self.now,
+        }
+
+
+@dataclass(slots=True)
+class DerivativeParent:
+    """A listed substance prepared once for fast derivative tests."""
+
+    key: str
+    mol: Chem.Mol
+    core: Chem.Mol  # the parent without its replaceable halogens/OH groups
+    core_to_parent: list[int]
+    replaceable: dict[int, list[str]]  # core atom -> what was there ("Cl", "OH", ...)
+    pattern_fp: DataStructs.ExplicitBitVect
+    heavy_atoms: int
+    ring_count: int
+
+    @classmethod
+    def build(cls, key: str, mol: Chem.Mol) -> DerivativeParent:
+        mol = Chem.Mol(mol)
+        removable: dict[int, tuple[int, str]] = {}
+        for atom in mol.GetAtoms():
+            if atom.GetDegree() != 1:
+                continue
+            neighbour = atom.GetNeighbors()[0]
+            if atom.GetAtomicNum() in HALOGENS:
+                removable[atom.GetIdx()] = (neighbour.GetIdx(), atom.GetSymbol())
+            elif (
+                atom.GetAtomicNum() == 8
+                and atom.GetTotalNumHs() == 1
+                and mol.GetBondBetweenAtoms(atom.GetIdx(), neighbour.GetIdx()).GetBondType()
+                == Chem.BondType.SINGLE
+                and not _is_acid_oh(neighbour)
+            ):
+                removable[atom.GetIdx()] = (neighbour.GetIdx(), "OH")
+        editable = Chem.RWMol(mol)
+        for idx in sorted(removable, reverse=True):
+            editable.RemoveAtom(idx)
+        core = editable.GetMol()
+        kept = [i for i in range(mol.GetNumAtoms()) if i not in removable]
+        replaceable: dict[int, list[str]] = {}
+        for parent_idx, was in removable.values():
+            replaceable.setdefault(kept.index(parent_idx), []).append(was)
+        Chem.SanitizeMol(core, catchErrors=True)
+        core.UpdatePropertyCache(strict=False)
+        return cls(
+            key=key,
+            mol=mol,
+            core=core,
+            core_to_parent=kept,
+            replaceable=replaceable,
+            pattern_fp=Chem.PatternFingerprint(core),
+            heavy_atoms=core.GetNumAtoms(),
+            ring_count=core.GetRingInfo().NumRings(),
+        )
+
+
+def _is_acid_oh(atom: Chem.Atom) -> bool:
+    # The OH of a carboxylic/phosphoric acid is not a "hydroxyl group" of the skeleton.
+    return any(
+        bond.GetBondType() == Chem.BondType.DOUBLE and bond.GetOtherAtom(atom).GetAtomicNum() == 8
+        for bond in atom.GetBonds()
+    )
+
+
+def _ring_signature(mol: Chem.Mol, atoms: list[int]) -> list[tuple[int, ...]]:
+    """Sizes of the rings each atom belongs to (ring systems must be unchanged)."""
+    info = mol.GetRingInfo()
+    return [tuple(sorted(len(r) for r in info.AtomRings() if a in r)) for a in atoms]
+
+
+def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tuple[str, set[int]]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        current = stack.pop()
+        for nb in mol.GetAtomWithIdx(current).GetNeighbors():
+            j = nb.GetIdx()
+            if j not in seen and j not in core_atoms:
+                seen.add(j)
+                stack.append(j)
+    return Chem.MolFragmentToSmiles(mol, atomsToUse=sorted(seen)), seen
+
+
+def _check_match(
+    candidate: Chem.Mol, parent: DerivativeParent, match: tuple[int, ...]
+) -> list[ChangedPosition] | None:
+    core_atoms = set(match)
+    # No extra bonds between skeleton atoms (that would be a new ring or fusion).
+    induced = sum(
+        1
+        for b in candidate.GetBonds()
+        if b.GetBeginAtomIdx() in core_atoms and b.GetEndAtomIdx() in core_atoms
+    )
+    if induced != parent.core.GetNumBonds():
+        return None
+    if _ring_signature(candidate, list(match)) != _ring_signature(
+        parent.core, list(range(len(match)))
+    ):
+        return None
+    changes: list[ChangedPosition] = []
+    used: set[int] = set()
+    for core_idx, cand_idx in enumerate(match):
+        cand_atom = candidate.GetAtomWithIdx(cand_idx)
+        parent_atom = parent.core.GetAtomWithIdx(core_idx)
+        if cand_atom.GetFormalCharge() != parent_atom.GetFormalCharge():
+            return None
+        outside = [nb.GetIdx() for nb in cand_atom.GetNeighbors() if nb.GetIdx() not in core_atoms]
+        was_list = list(parent.replaceable.get(core_idx, []))
+        free_h = parent.mol.GetAtomWithIdx(parent.core_to_parent[core_idx]).GetTotalNumHs()
+        if len(outside) > free_h + len(was_list):
+            return None
+        for out_idx in outside:
+            bond = candidate.GetBondBetweenAtoms(cand_idx, out_idx)
+            if bond.GetBondType() != Chem.BondType.SINGLE:
+                return None  # a double-bonded group replaces two hydrogens: not monovalent
+            smiles, atoms = _substituent_smiles(candidate, out_idx, core_atoms)
+            if atoms & used:
+                return None  # one group touching two skeleton atoms forms a new ring
+            used |= atoms
+            was = was_list.pop(0) if was_list else "H"
+            if was == smiles or (was == "OH" and smiles == "O"):
+                continue  # the parent's own halogen/OH, unchanged
+            changes.append(
+                ChangedPosition(
+                    core_idx_to_parent(parent, core_idx), parent_atom.GetSymbol(), was, smiles
+                )
+            )
+        if was_list:
+            return None  # a halogen/OH of the parent was removed, not replaced
+    return changes
+
+
+def core_idx_to_parent(parent: DerivativeParent, core_idx: int) -> int:
+    return parent.core_to_parent[core_idx] + 1
+
+
+def derivative_changes(
+    candidate: Chem.Mol,
+    parent: DerivativeParent,
+    candidate_pattern_fp: DataStructs.ExplicitBitVect | None = None,
+) -> list[ChangedPosition] | None:
+    """Changed positions if `candidate` is a derivative of `parent`, else None.
+
+    An identical structure gives None (it is the parent itself, controlled by name).
+
+    >>> p = DerivativeParent.build("2C-B", Chem.MolFromSmiles("COc1cc(CCN)c(OC)cc1Br"))
+    >>> [c.now for c in derivative_changes(Chem.MolFromSmiles("COc1cc(CCN)c(OC)cc1I"), p)]
+    ['I']
+    >>> derivative_changes(Chem.MolFromSmiles("COc1cc(CCCN)c(OC)cc1Br"), p) is None
+    True
+    """
+    if candidate.GetNumAtoms() < parent.heavy_atoms:
+        return None
+    if candidate.GetRingInfo().NumRings() < parent.ring_count:
+        return None  # substituents may bring rings of their own (phenyl, cyclopropyl)
+    fp = candidate_pattern_fp or Chem.PatternFingerprint(candidate)
+    if not DataStructs.AllProbeBitsMatch(parent.pattern_fp, fp):
+        return None
+    matches = candidate.GetSubstructMatches(
+        parent.core, uniquify=False, useChirality=False, maxMatches=MAX_MATCHES
+    )
+    for match in matches:
+        changes = _check_match(candidate, parent, match)
+        if changes:
+            return changes
+    return None

@@ -1,0 +1,87 @@
+"""Batch classification for the `cadis nps classify` command, and structure drawing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from rdkit import Chem
+from rdkit.Chem.Draw import rdMolDraw2D
+
+from .classify import Classification, default_classifier
+
+
+def draw_svg(mol: Chem.Mol | str, width: int = 320, height: int = 240) -> str:
+    """An SVG drawing of a molecule (or SMILES) for profile pages.
+
+    >>> draw_svg("CC(N)Cc1ccccc1").startswith("<?xml")
+    True
+    """
+    if isinstance(mol, str):
+        parsed = Chem.MolFromSmiles(mol)
+        if parsed is None:
+            raise ValueError(f"invalid SMILES: {mol[:60]}")
+        mol = parsed
+    drawer = rdMolDraw2D.MolDraw2DSVG(width, height)
+    rdMolDraw2D.PrepareAndDrawMolecule(drawer, mol)
+    drawer.FinishDrawing()
+    return drawer.GetDrawingText()
+
+
+def read_inputs(path: Path | str) -> Iterator[dict[str, str]]:
+    """Rows from a text file (one SMILES per line) or a CSV with a `smiles` column.
+
+    Each row is a dict with `smiles` and, for a CSV, its `id`/`name` columns if present.
+    """
+    text = Path(path).read_text(encoding="utf-8-sig")
+    first_line = text.split("\n", 1)[0]
+    header = [h.strip().lower() for h in next(csv.reader([first_line]))] if first_line else []
+    if "smiles" in header:
+        for row in csv.DictReader(io.StringIO(text)):
+            clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            kept = {k: clean[k] for k in ("id", "name") if clean.get(k)}
+            yield {"smiles": clean.get("smiles", ""), **kept}
+        return
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield {"smiles": line}
+
+
+def run_classify(
+    inputs_or_path: Iterable[str] | Path | str,
+    output_stream: TextIO,
+    fmt: str = "jsonl",
+    **options: object,
+) -> dict[str, int]:
+    """Classify many inputs and write one JSON object per input; never raises per input.
+
+    `inputs_or_path` is a list of SMILES/names or the path of a text/CSV file.
+    Returns counts: {"total": n, "ok": n, "errors": n}.
+    """
+    if fmt not in ("jsonl", "json"):
+        raise ValueError(f"unsupported format: {fmt}")
+    if isinstance(inputs_or_path, (str, Path)):
+        rows: Iterable[dict[str, str]] = read_inputs(inputs_or_path)
+    else:
+        rows = ({"smiles": s} for s in inputs_or_path)
+    classifier = default_classifier()
+    counts = {"total": 0, "ok": 0, "errors": 0}
+    collected: list[dict[str, object]] = []
+    for row in rows:
+        result: Classification = classifier.classify(row["smiles"], **options)  # type: ignore[arg-type]
+        payload = {**{k: v for k, v in row.items() if k != "smiles"}, **result.to_json()}
+        counts["total"] += 1
+        counts["ok" if result.ok else "errors"] += 1
+        if fmt == "jsonl":
+            output_stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
+        else:
+            collected.append(payload)
+    if fmt == "json":
+        json.dump(collected, output_stream, ensure_ascii=False, indent=2)
+        output_stream.write("\n")
+    return counts
