@@ -174,12 +174,13 @@ def inherit_period(view: SentenceView) -> None:
 def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
     style = "ru" if context.language == "ru" else "en"
     text = sentence.text
+    places = find_places(text)
     return SentenceView(
         sentence=sentence,
         language=context.language,
         substances=find_substances(text),
-        places=find_places(text),
-        agencies=context.gazetteer.find(text),
+        places=places,
+        agencies=context.gazetteer.find(text, places=places),
         periods=find_periods(text, reference_date=context.document_date),
         quantities=list(find_quantities(text, style=style)),  # type: ignore[arg-type]
         context=context,

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from cadis.engines.extract.places import find_places
+from cadis.engines.extract.places import PlaceMention, find_places
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,7 @@ class Gazetteer:
             agencies.extend(a for a in DEFAULT_AGENCIES if a.code not in known)
         return cls(tuple(agencies))
 
-    def find(self, text: str) -> list[AgencyMention]:
+    def find(self, text: str, *, places: list[PlaceMention] | None = None) -> list[AgencyMention]:
         """Agencies named in `text`, earliest first, longest wins.
 
         >>> [(m.code, m.country) for m in Gazetteer().find("СБНОН МВД сообщила")]
@@ -218,7 +218,7 @@ class Gazetteer:
                         agency.name_en,
                     )
                 )
-        found.extend(_generic_bodies(text))
+        found.extend(_generic_bodies(text, find_places(text) if places is None else places))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[AgencyMention] = []
         for mention in found:
@@ -233,9 +233,8 @@ _GENERIC_RE = re.compile(
 )
 
 
-def _generic_bodies(text: str) -> list[AgencyMention]:
+def _generic_bodies(text: str, places: list[PlaceMention]) -> list[AgencyMention]:
     mentions = []
-    places = find_places(text)
     for match in _GENERIC_RE.finditer(text):
         start, end = match.start(), match.end()
         country: str | None = None

@@ -25,11 +25,11 @@ _EN_ORGANISATION = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _natasha() -> tuple[Any, Any]:
+def _natasha() -> Any:
     with _LOCK:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
-        return Segmenter(), NewsNERTagger(NewsEmbedding())
+        return NewsNERTagger(NewsEmbedding())
 
 
 def load_models() -> None:
@@ -38,14 +38,12 @@ def load_models() -> None:
 
 
 def russian_entities(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, type) of ORG/LOC/PER spans found by natasha."""
-    from natasha import Doc
-
-    segmenter, tagger = _natasha()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(tagger)
-    return [(span.start, span.stop, span.type) for span in doc.spans]
+    """(start, end, type) of ORG/LOC/PER spans found by natasha's news NER model."""
+    if not text.strip():
+        return []
+    # The tagger reads raw text; natasha's Doc would also segment it, which we do not need.
+    markup = _natasha()(text)
+    return [(span.start, span.stop, span.type) for span in markup.spans]
 
 
 def mention_facts(

@@ -175,39 +175,44 @@ def _alternation(patterns: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[re.Pattern[str], str, str, str, str], ...]:
-    entries: list[tuple[re.Pattern[str], str, str, str, str]] = []
+def _compiled() -> tuple[re.Pattern[str], tuple[tuple[str, str, str, str], ...]]:
+    """One alternation over every place (one scan per text); group i -> entry i.
+
+    At one position the first alternative wins, so subdivisions come before cities and
+    countries, and each country's longer names before its shorter ones.
+    """
+    alternatives: list[str] = []
+    entries: list[tuple[str, str, str, str]] = []
     for stem, english, code in SUBDIVISIONS:
-        pattern = (
-            rf"(?<![\w-]){stem}\w{{0,4}}\s+(?:област\w*|велаят\w*|регион\w*)"
-            rf"|(?<![\w-])(?:{english})\s+(?:region|oblast|province|velayat)(?![\w])"
+        alternatives.append(
+            rf"{stem}\w{{0,4}}\s+(?:област\w*|велаят\w*|регион\w*)"
+            rf"|(?:{english})\s+(?:region|oblast|province|velayat)"
         )
-        entries.append((re.compile(pattern), code[:2], "subdivision", stem, code))
+        entries.append((code[:2], "subdivision", stem, code))
     for name, (country, patterns) in CITY_PATTERNS.items():
-        regex = re.compile(rf"(?<![\w-])(?:{_alternation(patterns)})(?![\w])")
-        entries.append((regex, country, "city", name, ""))
+        alternatives.append(_alternation(patterns))
+        entries.append((country, "city", name, ""))
     for country, patterns in COUNTRY_PATTERNS.items():
-        regex = re.compile(rf"(?<![\w-])(?:{_alternation(patterns)})(?![\w])")
-        entries.append((regex, country, "country", country, ""))
-    return tuple(entries)
+        alternatives.append(_alternation(patterns))
+        entries.append((country, "country", country, ""))
+    body = "|".join(f"(?P<p{index}>{pattern})" for index, pattern in enumerate(alternatives))
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w])"), tuple(entries)
 
 
 def find_places(text: str) -> list[PlaceMention]:
-    """Countries, cities and subdivisions named in `text`, earliest first, longest wins.
+    """Countries, cities and subdivisions named in `text`, earliest first.
 
     >>> [(p.text, p.country) for p in find_places("в Ошской области Кыргызстана")]
     [('Ошской области', 'KG'), ('Кыргызстана', 'KG')]
     """
+    regex, entries = _compiled()
     found: list[PlaceMention] = []
-    for regex, country, kind, name, code in _compiled():
-        for match in regex.finditer(text):
-            found.append(
-                PlaceMention(match.start(), match.end(), match.group(0), country, kind, name, code)
-            )
-    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
-    chosen: list[PlaceMention] = []
-    for place in found:
-        if chosen and place.start < chosen[-1].end:
+    for match in regex.finditer(text):
+        index = int(match.lastgroup[1:]) if match.lastgroup else -1
+        if index < 0:
             continue
-        chosen.append(place)
-    return chosen
+        country, kind, name, code = entries[index]
+        found.append(
+            PlaceMention(match.start(), match.end(), match.group(0), country, kind, name, code)
+        )
+    return found
