@@ -61,6 +61,9 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return self.name_en if (get_language() or "ru").startswith("en") else self.name_ru
@@ -68,9 +71,6 @@ class Organisation(models.Model):
     @property
     def is_regional(self) -> bool:
         return self.country_id is None
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class User(AbstractUser):

@@ -18,13 +18,13 @@ class MultilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         lang = (get_language() or "ru")[:2]
         return getattr(self, f"name_{lang}", "") or self.name_ru or self.name_en
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class NationalLanguageNames(models.Model):
