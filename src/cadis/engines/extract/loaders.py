@@ -48,6 +48,15 @@ def _letter_share(text: str) -> float:
     return good / max(1, len(visible))
 
 
+def _european_script_share(text: str) -> float:
+    """Share of Latin/Cyrillic letters, digits, punctuation and spaces (not CJK noise)."""
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    good = sum(1 for ch in sample if ord(ch) < 0x0530 or 0x2000 <= ord(ch) <= 0x206F)
+    return good / len(sample)
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Decode UTF-8 (with or without BOM), UTF-16 or Windows-1251; refuse binary data.
 
@@ -58,14 +67,14 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16"), "utf-16"
-    if data[:4000].count(b"\x00") > len(data[:4000]) // 4:
-        # UTF-16 without a BOM puts a zero byte beside every ASCII character.
+    if b"\x00" in data[:4000]:
+        # Text never holds zero bytes; UTF-16 without a BOM does (beside ASCII characters).
         for encoding in ("utf-16-le", "utf-16-be"):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _printable_share(text) > 0.97 and _letter_share(text) > 0.8:
+            if _printable_share(text) > 0.97 and _european_script_share(text) > 0.95:
                 return text, encoding
         raise ExtractError(ExtractErrorCode.BINARY, "The file is binary data, not text.")
     try:

@@ -92,7 +92,7 @@ def concealment_facts(view: SentenceView) -> list[Fact]:
 
 _TRAFFIC_CONTEXT = re.compile(
     r"контрабанд\w*|канал\w*|маршрут\w*|транзит\w*|поставк\w*|ввез\w*|ввоз\w*|вывез\w*|перевоз\w*|переправ\w*|"
-    r"доставк\w*|направлял\w*|следовавш\w*|партия|груз\w*|наркотрафик\w*|путь|"
+    r"доставк\w*|направлял\w*|следова\w*|направля\w*|партия|груз\w*|наркотрафик\w*|путь|"
     r"smuggl\w*|traffick\w*|route\w*|transit\w*|shipment\w*|consignment\w*|bound\s+for|destined\s+for|"
     r"en\s+route|transport\w*|originat\w*|flow\w*|corridor\w*|delivered|carried",
     re.IGNORECASE,

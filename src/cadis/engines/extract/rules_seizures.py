@@ -80,12 +80,19 @@ _PERIOD_KINDS_FOR_TOTALS = {
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, str | None]:
     """The qualifier ("более", "about") written right before position `start`."""
-    before = text[max(0, start - 30) : start]
+    code, written, _ = qualifier_with_start(text, start)
+    return code, written
+
+
+def qualifier_with_start(text: str, start: int) -> tuple[str | None, str | None, int]:
+    """The qualifier before `start`, as a code and as written, and where it begins."""
+    window_start = max(0, start - 30)
+    before = text[window_start:start]
     for regex, code in _QUALIFIER_RES:
         match = regex.search(before)
         if match:
-            return code, match.group(1)
-    return None, None
+            return code, match.group(1), window_start + match.start(1)
+    return None, None, start
 
 
 def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMention | None:
@@ -157,9 +164,8 @@ def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> 
             if mention is not None and mention.kind == "precursor"
             else "seizure"
         )
-        qualifier, qualifier_text = qualifier_before(view.text, quantity.start)
+        qualifier, qualifier_text, start = qualifier_with_start(view.text, quantity.start)
         period = _period_for(view, quantity)
-        start = quantity.start
         end = quantity.end
         if mention is not None:
             start, end = min(start, mention.start), max(end, mention.end)

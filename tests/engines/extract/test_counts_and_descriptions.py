@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cadis.engines.extract import extract
+
+
+def facts_of(text: str, fact_type: str, **kwargs):
+    return extract(text, mentions=False, **kwargs).of_type(fact_type)
+
+
+def test_it_counts_dismantled_groups_and_their_members():
+    (fact,) = facts_of(
+        "Ликвидировано 4 организованные преступные группы, в состав которых входили 19 человек.",
+        "groups_dismantled",
+    )
+    assert (fact.count, fact.members) == (4, 19)
+
+
+def test_it_counts_groups_written_in_words():
+    (fact,) = facts_of(
+        "Eleven organised criminal groups with 58 members were dismantled.", "groups_dismantled"
+    )
+    assert (fact.count, fact.members) == (11, 58)
+
+
+def test_a_single_network_counts_as_one_group():
+    (fact,) = facts_of(
+        "Police dismantled a transnational drug trafficking network of 12 members.",
+        "groups_dismantled",
+    )
+    assert (fact.count, fact.members) == (1, 12)
+
+
+def test_working_groups_are_not_criminal_groups():
+    assert (
+        facts_of("Создано 3 рабочие группы по подготовке рекомендаций.", "groups_dismantled") == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "fact_type", "count"),
+    [
+        ("Задержано 412 человек.", "detained", 412),
+        ("Задержаны двое организаторов.", "detained", 2),
+        ("Three people were detained.", "detained", 3),
+        ("Kyrgyz police arrested seven people.", "arrests", 7),
+        ("К уголовной ответственности привлечены 37 лиц.", "prosecuted", 37),
+        ("5,902 people were brought to criminal responsibility.", "prosecuted", 5902),
+        ("С начала года осуждено 1 870 человек.", "prosecuted", 1870),
+    ],
+)
+def test_it_counts_people_by_what_happened_to_them(text, fact_type, count):
+    (fact,) = facts_of(text, fact_type)
+    assert fact.count == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "substance"),
+    [
+        ("Ликвидирована подпольная нарколаборатория по производству мефедрона.", 1, "mephedrone"),
+        ("Police dismantled two clandestine laboratories producing mephedrone.", 2, "mephedrone"),
+        ("Ликвидировано 18 нарколабораторий.", 18, None),
+    ],
+)
+def test_it_counts_dismantled_laboratories_and_what_they_made(text, count, substance):
+    (fact,) = facts_of(text, "lab_dismantled")
+    assert (fact.count, fact.substance_resolved) == (count, substance)
+
+
+def test_it_finds_concealment_and_what_it_defeats():
+    (fact,) = facts_of(
+        "Heroin was packed in vacuum-sealed bags to avoid detection by sniffer dogs.", "concealment"
+    )
+    assert (fact.method, fact.defeats) == ("vacuum packaging", "sniffer dogs")
+
+
+def test_it_finds_a_hidden_compartment():
+    (fact,) = facts_of("Наркотик был спрятан в специально оборудованном тайнике.", "concealment")
+    assert fact.method == "hidden compartment"
+
+
+def test_it_finds_a_route_with_origin_transit_and_destination():
+    (fact,) = facts_of(
+        "The consignment originated in China and was bound for Afghanistan via Uzbekistan.", "route"
+    )
+    assert (fact.origin, fact.transit, fact.destination) == (["CN"], ["UZ"], ["AF"])
+
+
+def test_it_joins_a_route_told_over_two_sentences():
+    (fact,) = facts_of(
+        "Пресечена контрабанда гашиша из Афганистана. Автомобиль следовал в Казахстан.", "route"
+    )
+    assert (fact.origin, fact.destination) == (["AF"], ["KZ"])
+
+
+def test_it_finds_trends_with_their_direction_and_subject():
+    facts = facts_of(
+        "Seizures of synthetic drugs increased by 35%, while heroin seizures fell sharply.", "trend"
+    )
+    assert [(f.direction, f.substance_resolved) for f in facts] == [
+        ("up", "synthetic_drugs"),
+        ("down", "heroin"),
+    ]
+
+
+def test_reducing_supply_as_a_policy_is_not_a_falling_trend():
+    assert facts_of("Обсуждены меры по сокращению предложения наркотиков.", "trend") == []
+
+
+def test_it_mentions_each_nps_once_per_document():
+    facts = facts_of("Изъят мефедрон. Позже снова изъят мефедрон и НПВ.", "nps_mention")
+    assert [f.substance_resolved for f in facts] == ["mephedrone", "new_psychoactive_substances"]
+
+
+def test_it_finds_an_event_with_its_place_dates_and_participants():
+    (fact,) = facts_of(
+        "The meeting was held in Almaty on 18-19 June 2024. Delegations from Kazakhstan, "
+        "Kyrgyzstan and Tajikistan took part.",
+        "event",
+    )
+    assert (fact.place, fact.country) == ("Almaty", "KZ")
+    assert (fact.period.start, fact.period.end) == (date(2024, 6, 18), date(2024, 6, 19))
+    assert fact.countries == ["KZ", "KG", "TJ"]

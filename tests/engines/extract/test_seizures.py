@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cadis.engines.extract import extract
+
+
+def seizures(text: str, **kwargs):
+    result = extract(text, mentions=False, **kwargs)
+    return [f for f in result.facts if f.type in ("seizure", "precursor_seizure")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kg"),
+    [
+        ("Изъято 20,374 кг героина.", 20.374),
+        ("Изъято 1 300,5 кг гашиша.", 1300.5),
+        ("Изъято 15 тонн 106 килограммов 549 граммов наркотических средств.", 15106.549),
+        ("Изъято 1,5 тонны марихуаны.", 1500.0),
+        ("Изъято двадцать пять килограммов марихуаны.", 25.0),
+        ("Police seized 1,300 kg of hashish.", 1300.0),
+        ("Police seized 2.5 tonnes of opium.", 2500.0),
+        ("Police seized seven kilograms of heroin.", 7.0),
+        ("Officers seized 3 litres of liquid methamphetamine.", 3.0),
+    ],
+)
+def test_it_reads_quantities_as_the_region_writes_them(text, kg):
+    (fact,) = seizures(text)
+    assert fact.quantity_kg == pytest.approx(kg)
+
+
+def test_it_counts_tablets_instead_of_weighing_them():
+    (fact,) = seizures("Officers seized 12,400 tablets of tramadol.")
+    assert (fact.count, fact.quantity_kg, fact.unit) == (12400, None, "tablet")
+    assert fact.substance_resolved == "tramadol"
+
+
+def test_litres_are_converted_at_one_kg_per_litre_and_the_rule_is_recorded():
+    (fact,) = seizures("Изъято 120 литров прекурсоров.")
+    assert fact.type == "precursor_seizure"
+    assert fact.quantity_kg == 120.0
+    assert fact.conversion_rule == "L->kg at 1 kg/L (UNODC)"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Изъято более 5 кг героина.", "more_than"),
+        ("Изъято свыше 5 кг героина.", "more_than"),
+        ("Изъято около 5 кг героина.", "about"),
+        ("Изъято почти 5 кг героина.", "almost"),
+        ("Изъято до 5 кг героина.", "up_to"),
+        ("Police seized over 5 kg of heroin.", "more_than"),
+        ("Police seized about 5 kg of heroin.", "about"),
+        ("Police seized almost 5 kg of heroin.", "almost"),
+        ("Police seized up to 5 kg of heroin.", "up_to"),
+        ("Police seized 5 kg of heroin.", None),
+    ],
+)
+def test_it_keeps_the_qualifier_of_a_figure(text, qualifier):
+    (fact,) = seizures(text)
+    assert fact.qualifier == qualifier
+
+
+def test_a_yearly_total_is_an_aggregate_with_its_period():
+    (fact,) = seizures("В 2023 году изъято 38 тонн наркотиков.")
+    assert fact.aggregate is True
+    assert (fact.period.start, fact.period.end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_seizure_from_one_person_is_one_event():
+    (fact,) = seizures(
+        "3 апреля 2024 года у водителя при досмотре автомашины изъято 12,5 кг гашиша."
+    )
+    assert fact.aggregate is False
+
+
+def test_since_the_start_of_the_year_is_read_against_the_document_date():
+    (fact,) = seizures(
+        "Since the beginning of the year, border guards have seized 1.2 tonnes of drugs.",
+        document_date=date(2024, 6, 30),
+    )
+    assert (fact.period.start, fact.period.end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert fact.aggregate is True
+
+
+def test_an_ambiguous_dot_is_flagged_with_the_other_reading():
+    (fact,) = seizures("Изъято 1.250 кг гашиша.")
+    assert fact.quantity_kg == 1250.0
+    assert "1.25" in fact.ambiguity
+
+
+def test_each_quantity_takes_the_substance_written_next_to_it():
+    facts = seizures("Seized 3,105 kg of hashish, 1,220 kg of opium and 87 kg of heroin.")
+    assert [(f.substance_resolved, f.quantity_kg) for f in facts] == [
+        ("hashish", 3105.0),
+        ("opium", 1220.0),
+        ("heroin", 87.0),
+    ]
+
+
+def test_eradicated_plants_are_not_a_seizure():
+    assert seizures("Обнаружено и уничтожено 3 400 кустов дикорастущей конопли.") == []
+
+
+def test_a_quantity_without_any_drug_context_is_not_a_seizure():
+    assert seizures("Изъято 5 кг золота у пассажира.") == []
+
+
+class ShortCodes:
+    def resolve(self, text: str) -> str | None:
+        return "HER" if text.lower().startswith("героин") else None
+
+
+def test_a_passed_vocabulary_decides_the_code():
+    (fact,) = seizures("Изъято 5 кг героина.", vocabulary=ShortCodes())
+    assert fact.substance_resolved == "HER"
+    assert fact.substance == "героина"
