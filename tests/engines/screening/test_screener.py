@@ -285,3 +285,30 @@ def test_a_name_that_starts_with_a_substituent_is_still_found(screener):
 
 def test_mixed_case_formulae_keep_their_case(screener):
     assert cas_of(screener, "KMnO4 crystals") == [PERMANGANATE]
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Piperidine-4-carboxylic acid",
+        "Толуол-2,4-диизоцианат",
+        "4-Methoxy phenylacetic acid",
+        "Chloro acetone",
+        "Этиловый эфир 4-нитробензойной кислоты",
+    ],
+)
+def test_derivatives_named_with_locants_or_prefixes_stay_clear(screener, description):
+    assert cas_of(screener, description) == []
+
+
+@pytest.mark.parametrize(
+    ("description", "cas"),
+    [
+        ("Бутанон-2 технический", "78-93-3"),
+        ("Бутандиол-1,4", "110-63-4"),
+        ("Күкірт қышқылы", SULPHURIC_ACID),
+        ("Sulfat kislotasi 93%", SULPHURIC_ACID),
+    ],
+)
+def test_locants_without_a_suffix_and_central_asian_names_are_found(screener, description, cas):
+    assert cas_of(screener, description) == [cas]

@@ -36,8 +36,8 @@ SCORE_HS_RESIDUAL = 0.2
 FUZZY_FACTOR = 0.9
 REPORT_THRESHOLD = 0.5
 # An exclusion phrase cancels a name match when it starts at most this many tokens after the
-# match (or ends right before it): "этиловый эфир уксусной кислоты" is ethyl acetate.
-EXCLUSION_WINDOW_AFTER = 2
+# match (or ends right before it): "этиловый эфир 4-нитробензойной кислоты" is an ester.
+EXCLUSION_WINDOW_AFTER = 3
 # Salts of hydrochloric and sulphuric acid are not controlled, and "HCl"/"H2SO4" after a name
 # mean a salt ("ephedrine HCl", "drotaverine HCl"): their formulae count only as the first word.
 SALT_FORMER_CAS = frozenset({"7647-01-0", "7664-93-9"})
@@ -76,6 +76,14 @@ NEGATION_AFTER = frozenset(token_key(w) for w in ("free", "free-"))
 
 # Words ending in "-il" in key space that are not alkyl/aryl substituents.
 NOT_SUBSTITUENTS = frozenset(token_key(w) for w in ("brazil", "april", "until", "oil", "soil"))
+
+HALOGEN_AND_NITRO_PREFIXES = frozenset(
+    token_key(w) for w in ("chloro", "bromo", "fluoro", "iodo", "nitro", "хлор", "бром", "нитро")
+)
+# A name followed by a locant and a suffix ("piperidine-4-carboxylic acid",
+# "толуол-2,4-диизоцианат") names a derivative; "бутандиол-1,4" and "бутанон-2 технический"
+# (no hyphenated suffix) do not.
+_LOCANT_SUFFIX_RE = re.compile(r"-\d+(?:,\d+)*-[^\W\d_]{2}")
 
 _KIND_SCORES = {
     EvidenceKind.NAME: SCORE_NAME,
@@ -291,6 +299,7 @@ class Screener:
             )
             and not _negated(m, keys)
             and not _substituted(m, keys)
+            and not _LOCANT_SUFFIX_RE.match(description, tokens[m.end - 1].end)
         ]
         return _drop_contained(found)
 
@@ -440,12 +449,17 @@ def _negated(match: _Match, keys: list[str]) -> bool:
 
 def _substituted(match: _Match, keys: list[str]) -> bool:
     """A name right after a substituent word is part of another compound's name:
-    "benzyl acetone", "N-methyl ephedrine", "N-benzyl-4-piperidone", "methyl ethyl ether".
+    "benzyl acetone", "N-methyl ephedrine", "N-benzyl-4-piperidone", "methyl ethyl ether",
+    "4-methoxy phenylacetic acid", "chloro acetone".
     Names that really start with such a word ("ethyl ether") are matched as a whole instead."""
     if match.start == 0 or match.pattern.kind is EvidenceKind.SALT:
         return False
     before = keys[match.start - 1]
-    return len(before) >= 4 and before.endswith("il") and before not in NOT_SUBSTITUENTS
+    if before in NOT_SUBSTITUENTS:
+        return False
+    return (
+        len(before) >= 4 and before.endswith(("il", "oks"))
+    ) or before in HALOGEN_AND_NITRO_PREFIXES
 
 
 def _abbreviation_stands(match: _Match, tokens: list[Token], description: str) -> bool:
