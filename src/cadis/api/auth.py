@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from ninja.security import APIKeyCookie, HttpBearer
 
 from cadis.apps.accounts import tokens
+from cadis.apps.accounts.errors import PermissionDenied
 from cadis.apps.accounts.models import ApiToken
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -19,7 +20,7 @@ class TokenAuth(HttpBearer):
         if api_token is None:
             return None
         if request.method not in SAFE_METHODS and api_token.access != ApiToken.Access.READ_WRITE:
-            return None
+            raise PermissionDenied("This API token is read-only; create a read-write token to make changes.")
         request.user = api_token.user
         request.api_token = api_token
         return api_token.user
@@ -35,8 +36,9 @@ class SessionAuth(APIKeyCookie):
         if user is None or not user.is_authenticated:
             return None
         if hasattr(user, "is_verified") and not user.is_verified():
-            from cadis.apps.accounts.middleware import two_factor_required
             from django_otp import user_has_device
+
+            from cadis.apps.accounts.middleware import two_factor_required
 
             if two_factor_required(user) or user_has_device(user, confirmed=True):
                 return None

@@ -8,6 +8,7 @@ import uuid
 from typing import Any
 
 from django.db import models
+from django.db.models.fields.files import FieldFile
 
 from cadis.apps.accounts.models import AuditEntry, SourceKind
 
@@ -26,7 +27,13 @@ def _json_value(value: Any) -> Any:
         return [_json_value(v) for v in value]
     if isinstance(value, models.Model):
         return value.pk
-    return value
+    if isinstance(value, FieldFile):
+        return value.name or None
+    if isinstance(value, bytes | memoryview):
+        return f"<{len(value)} bytes>"
+    if value is None or isinstance(value, str | int | float | bool | dict):
+        return value
+    return str(value)  # anything else JSON cannot hold (geometry, custom types) as its text
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
