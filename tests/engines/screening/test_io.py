@@ -235,3 +235,17 @@ def test_a_big_file_is_streamed_not_loaded(tmp_path):
     tracemalloc.stop()
     assert count == 100_000
     assert peak < 3_000_000
+
+
+def test_it_finds_the_header_below_a_title_row(tmp_path):
+    path = tmp_path / "d.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Декларация на товары № 10702030/011124/0000001"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["№", "Описание товара", "CAS"])
+    sheet.append([1, "Acetone", "67-64-1"])
+    workbook.save(path)
+    rows = list(read_declarations(path))
+    assert [(r.row, r.values["description"]) for r in rows] == [(4, "Acetone")]

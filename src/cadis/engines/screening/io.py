@@ -118,33 +118,54 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _rows_from_table(table: Iterator[Sequence[object]], file: str) -> Iterator[DeclarationRow]:
-    header: Sequence[object] | None = None
+# Spreadsheets often carry a title or a form heading above the table.
+HEADER_SEARCH_ROWS = 10
+
+
+def _find_header(table: Iterator[Sequence[object]], file: str) -> tuple[int, dict[str, int]]:
+    """Row number and column map of the header: the first of the first few non-blank rows that
+    names a description column."""
+    first_known: int | None = None
+    first_row: int | None = None
+    seen = 0
     row_number = 0
     for cells in table:
         row_number += 1
-        if header is None:
-            if not any(_cell_text(cell) for cell in cells):
-                continue  # blank lines before the header
-            header = cells
-            columns = map_header(header)
-            if not columns:
-                raise ScreeningInputError(
-                    InputErrorCode.MISSING_HEADER,
-                    "the first row is not a header: no known column name "
-                    "(expected at least 'description' or 'описание')",
-                    file=file,
-                    row=row_number,
-                )
-            if "description" not in columns:
-                raise ScreeningInputError(
-                    InputErrorCode.MISSING_DESCRIPTION,
-                    "no description column (accepted names: description, описание, "
-                    "наименование товара ...)",
-                    file=file,
-                    row=row_number,
-                )
+        if not any(_cell_text(cell) for cell in cells):
             continue
+        seen += 1
+        first_row = first_row or row_number
+        columns = map_header(cells)
+        if "description" in columns:
+            return row_number, columns
+        if columns and first_known is None:
+            first_known = row_number
+        if seen >= HEADER_SEARCH_ROWS:
+            break
+    if first_row is None:
+        raise ScreeningInputError(InputErrorCode.EMPTY_FILE, "the file is empty", file=file)
+    if first_known is not None:
+        raise ScreeningInputError(
+            InputErrorCode.MISSING_DESCRIPTION,
+            "no description column (accepted names: description, описание, "
+            "наименование товара ...)",
+            file=file,
+            row=first_known,
+        )
+    raise ScreeningInputError(
+        InputErrorCode.MISSING_HEADER,
+        "the first row is not a header: no known column name "
+        "(expected at least 'description' or 'описание')",
+        file=file,
+        row=first_row,
+    )
+
+
+def _rows_from_table(table: Iterator[Sequence[object]], file: str) -> Iterator[DeclarationRow]:
+    table = iter(table)
+    row_number, columns = _find_header(table, file)
+    for cells in table:
+        row_number += 1
         if not any(_cell_text(cell) for cell in cells):
             continue
         values = {
@@ -154,8 +175,6 @@ def _rows_from_table(table: Iterator[Sequence[object]], file: str) -> Iterator[D
         if not values.get("id"):
             values["id"] = str(row_number)
         yield DeclarationRow(row_number, values)
-    if header is None:
-        raise ScreeningInputError(InputErrorCode.EMPTY_FILE, "the file is empty", file=file)
 
 
 def _detect_encoding(head: bytes, file: str) -> str:
