@@ -24,7 +24,8 @@ from cadis.engines.units import Period, QuantityMatch, find_periods, find_quanti
 _ROUTE_BEFORE = re.compile(
     r"(?:из|от|через|в\s+сторону|в\s+направлении|транзит\w*(?:\s+через)?|from|via|through|into|to|"
     r"bound\s+for|destined\s+for|en\s+route\s+to|towards?|originat\w*\s+(?:in|from)|"
-    r"produced\s+in|made\s+in|границ\w*\s+с|border\s+with|граничащ\w*\s+с)\s+(?:\w+\s+)?$",
+    r"produced\s+in|made\s+in|границ\w*\s+с|border\s+with|граничащ\w*\s+с|"
+    r"граждан\w*|уроженц\w*|подданн\w*|citizens?\s+of|nationals?\s+of|a\s+native\s+of)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 

@@ -202,8 +202,10 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         if (clause_start, clause_end) in clauses_done:
             continue
         clause = text[clause_start:clause_end]
-        if not _TREND_TOPIC.search(clause) and not any(
-            clause_start <= s.start < clause_end for s in view.substances
+        # A short appositive ("a 30 per cent decrease from 2021") is about the main clause.
+        scope = (clause_start, clause_end) if len(clause.split()) >= 8 else (0, len(text))
+        if not _TREND_TOPIC.search(text, *scope) and not any(
+            scope[0] <= s.start < scope[1] for s in view.substances
         ):
             continue
         after = text[match.end() : clause_end].strip()
@@ -227,7 +229,11 @@ def trend_facts(view: SentenceView) -> list[Fact]:
             substance = in_subject[-1] if in_subject else None
         if substance is None:
             in_clause = [s for s in view.substances if clause_start <= s.start < clause_end]
-            substance = in_clause[0] if in_clause else None
+            earlier = [s for s in view.substances if s.end <= clause_start]
+            if in_clause:
+                substance = in_clause[0]
+            elif scope != (clause_start, clause_end) and earlier:
+                substance = earlier[-1]  # the appositive's subject is in the main clause
         fact = view.fact(
             "trend",
             clause_start

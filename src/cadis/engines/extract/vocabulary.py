@@ -126,7 +126,9 @@ BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
     SubstanceTerm("ephedrine", "precursor", rf"(?<!псевдо)эфедрин{_W}|(?<!pseudo)ephedrine"),
     SubstanceTerm("pseudoephedrine", "precursor", rf"псевдоэфедрин{_W}|pseudoephedrine"),
     SubstanceTerm(
-        "acetic_anhydride", "precursor", rf"уксусн{_W}\s+ангидрид{_W}|acetic\s+anhydride"
+        "acetic_anhydride",
+        "precursor",
+        rf"уксусн{_W}\s+ангидрид{_W}|ангидрид{_W}\s+уксусн{_W}\s+кислот{_W}|acetic\s+anhydride",
     ),
     SubstanceTerm(
         "phenylacetone",

@@ -149,6 +149,15 @@ def _year_to_date(m: re.Match[str], ref: date | None):  # type: ignore[no-untype
     return date(year, 1, 1), end, "year_to_date", None, True
 
 
+def _since_month(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
+    year = _year_of(m, ref)
+    month = month_number(m["m1"]) or 1
+    if year is None:
+        return None, None, "year_to_date", None, True
+    end = ref if ref and ref >= date(year, month, 1) else _month_end(year, 12)
+    return date(year, month, 1), end, "year_to_date", None, True
+
+
 def _month_range(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
     year = _year_of(m, ref)
     first, last = month_number(m["m1"]) or 1, month_number(m["m2"]) or 12
@@ -247,7 +256,12 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
         _year_to_date,
     ),
     (
-        rf"(?:(?:в|за|in|during|for|from)\s+)?(?P<m1>{MONTH_PATTERN})\s*(?:-|–|—|по|to|through)\s*"
+        rf"(?:с\s+(?:начала\s+)?|since\s+(?:the\s+(?:start|beginning)\s+of\s+|early\s+)?)(?P<m1>{MONTH_PATTERN})"
+        rf"(?:\s*,?\s*(?P<year>{_Y}){_YEAR_WORD})?(?!\s*(?:-|–|—|по|to|through|until)\s*\w)",
+        _since_month,
+    ),
+    (
+        rf"(?:(?:в|за|с|in|during|for|from)\s+)?(?P<m1>{MONTH_PATTERN})\s*(?:-|–|—|по|to|through)\s*"
         rf"(?P<m2>{MONTH_PATTERN})(?:\s*,?\s*(?P<year>{_Y}){_YEAR_WORD})?",
         _month_range,
     ),
