@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .classify import Classification, Classifier, classify, default_classifier
-from .derivative import ChangedPosition, DerivativeParent, derivative_changes
+from .derivative import ChangedPosition, DerivativeIndex, DerivativeParent, derivative_changes
 from .errors import ChemError, ChemErrorCode, ChemWarningCode
 from .legal import DEFAULT_JURISDICTIONS, Jurisdiction, LegalModel, load_jurisdictions
 from .library import Library, Substance, load_library
@@ -27,6 +27,7 @@ __all__ = [
     "ChemWarningCode",
     "Classification",
     "Classifier",
+    "DerivativeIndex",
     "DerivativeParent",
     "Jurisdiction",
     "LegalModel",

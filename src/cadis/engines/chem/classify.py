@@ -15,7 +15,7 @@ from .legal import DEFAULT_JURISDICTIONS, LegalModel, load_jurisdictions
 from .library import Library, Substance, fingerprint, load_library
 from .parse import parse_input
 from .rules import categorise
-from .standardise import standardise
+from .standardise import Standardised, standardise
 
 # Below this Tanimoto similarity a "nearest known substance" is not worth showing.
 NEAREST_MIN_SIMILARITY = 0.2
@@ -27,7 +27,6 @@ NEIGHBOUR_CATEGORY_SIMILARITY = 0.6
 class Classification:
     input: str
     smiles: str | None = None
-    inchikey: str | None = None
     formula: str | None = None
     exact_mass: float | None = None
     category: str | None = None
@@ -40,6 +39,11 @@ class Classification:
     warnings: list[dict[str, str]] = field(default_factory=list)
     error: ChemError | None = None
     mol: Chem.Mol | None = field(default=None, repr=False)
+    standardised: Standardised | None = field(default=None, repr=False)
+
+    @property
+    def inchikey(self) -> str | None:
+        return self.standardised.inchikey if self.standardised is not None else None
 
     @property
     def ok(self) -> bool:
@@ -108,12 +112,13 @@ class Classifier:
             )
         result.warnings.extend({"code": code.value, "detail": d} for code, d in std.warnings)
         result.mol = std.mol
-        result.smiles, result.inchikey = std.smiles, std.inchikey
+        result.smiles, result.standardised = std.smiles, std
         result.formula, result.exact_mass = std.formula, std.exact_mass
-        known = self.library.by_inchikey(std.inchikey) or self.library.by_skeleton(std.inchikey)
+        known = self.library.by_smiles(std.smiles, std.flat_smiles)
         result.known = known
         fp = fingerprint(std.mol)
-        neighbours = self.library.nearest(fp, k=nearest_k)
+        scores = self.library.similarities(fp)
+        neighbours = self.library.nearest(None, k=nearest_k, scores=scores)
         result.nearest = [
             _neighbour(s, sim) for s, sim in neighbours if sim >= NEAREST_MIN_SIMILARITY
         ]
@@ -133,7 +138,8 @@ class Classifier:
             codes = tuple(jurisdictions)
             result.status = self.legal.status(std.mol, known, codes)
             result.analogue_triage = [
-                _neighbour(s, sim) for s, sim in self.library.nearest(fp, k=3, controlled_only=True)
+                _neighbour(s, sim)
+                for s, sim in self.library.nearest(None, k=3, controlled_only=True, scores=scores)
             ]
         result.explanation = _explain(result, match.description)
         return result
@@ -151,7 +157,7 @@ def _neighbour(substance: Substance, similarity: float) -> dict[str, object]:
 def _explain(result: Classification, rule_description: str) -> str:
     parts = []
     if result.known is not None:
-        parts.append(f"Identified as {result.known.name_en} (library match on InChIKey).")
+        parts.append(f"Identified as {result.known.name_en} (exact structure match in the substance library).")
     elif result.rule and result.rule.startswith("library.nearest_neighbour"):
         top = result.nearest[0]
         parts.append(

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdkit import Chem, DataStructs
+import numpy as np
+from rdkit import Chem
 
 HALOGENS = frozenset({9, 17, 35, 53})
 MAX_MATCHES = 64
@@ -44,9 +45,11 @@ class DerivativeParent:
     core: Chem.Mol  # the parent without its replaceable halogens/OH groups
     core_to_parent: list[int]
     replaceable: dict[int, list[str]]  # core atom -> what was there ("Cl", "OH", ...)
-    pattern_fp: DataStructs.ExplicitBitVect
     heavy_atoms: int
     ring_count: int
+    ring_sig: list[tuple[int, ...]]
+    free_h: list[int]
+    features: np.ndarray
 
     @classmethod
     def build(cls, key: str, mol: Chem.Mol) -> DerivativeParent:
@@ -82,9 +85,11 @@ class DerivativeParent:
             core=core,
             core_to_parent=kept,
             replaceable=replaceable,
-            pattern_fp=Chem.PatternFingerprint(core),
             heavy_atoms=core.GetNumAtoms(),
             ring_count=core.GetRingInfo().NumRings(),
+            ring_sig=ring_signature(core),
+            free_h=[mol.GetAtomWithIdx(i).GetTotalNumHs() for i in kept],
+            features=features(core),
         )
 
 
@@ -96,10 +101,39 @@ def _is_acid_oh(atom: Chem.Atom) -> bool:
     )
 
 
-def _ring_signature(mol: Chem.Mol, atoms: list[int]) -> list[tuple[int, ...]]:
+def ring_signature(mol: Chem.Mol) -> list[tuple[int, ...]]:
     """Sizes of the rings each atom belongs to (ring systems must be unchanged)."""
-    info = mol.GetRingInfo()
-    return [tuple(sorted(len(r) for r in info.AtomRings() if a in r)) for a in atoms]
+    signature: list[list[int]] = [[] for _ in range(mol.GetNumAtoms())]
+    for ring in mol.GetRingInfo().AtomRings():
+        for atom in ring:
+            signature[atom].append(len(ring))
+    return [tuple(sorted(sizes)) for sizes in signature]
+
+
+FEATURE_ELEMENTS = (6, 7, 8, 16, 15, 9, 17, 35, 53)
+RING_SIZES = (3, 4, 5, 6, 7, 8)
+
+
+def features(mol: Chem.Mol) -> np.ndarray:
+    """Counts that can only grow from a parent to its derivative (a cheap prefilter).
+
+    Heavy atoms, atoms per element, aromatic atoms, ring atoms, rings per size.
+    """
+    counts = [mol.GetNumAtoms()] + [0] * (len(FEATURE_ELEMENTS) + 2 + len(RING_SIZES))
+    offset = 1 + len(FEATURE_ELEMENTS)
+    for atom in mol.GetAtoms():
+        number = atom.GetAtomicNum()
+        if number in FEATURE_ELEMENTS:
+            counts[1 + FEATURE_ELEMENTS.index(number)] += 1
+        if atom.GetIsAromatic():
+            counts[offset] += 1
+        if atom.IsInRing():
+            counts[offset + 1] += 1
+    for ring in mol.GetRingInfo().AtomRings():
+        size = min(len(ring), RING_SIZES[-1])
+        if size in RING_SIZES:
+            counts[offset + 2 + RING_SIZES.index(size)] += 1
+    return np.asarray(counts, dtype=np.int16)
 
 
 def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tuple[str, set[int]]:
@@ -116,7 +150,10 @@ def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tupl
 
 
 def _check_match(
-    candidate: Chem.Mol, parent: DerivativeParent, match: tuple[int, ...]
+    candidate: Chem.Mol,
+    parent: DerivativeParent,
+    match: tuple[int, ...],
+    candidate_sig: list[tuple[int, ...]],
 ) -> list[ChangedPosition] | None:
     core_atoms = set(match)
     # No extra bonds between skeleton atoms (that would be a new ring or fusion).
@@ -127,9 +164,7 @@ def _check_match(
     )
     if induced != parent.core.GetNumBonds():
         return None
-    if _ring_signature(candidate, list(match)) != _ring_signature(
-        parent.core, list(range(len(match)))
-    ):
+    if any(candidate_sig[c] != parent.ring_sig[i] for i, c in enumerate(match)):
         return None
     changes: list[ChangedPosition] = []
     used: set[int] = set()
@@ -140,7 +175,7 @@ def _check_match(
             return None
         outside = [nb.GetIdx() for nb in cand_atom.GetNeighbors() if nb.GetIdx() not in core_atoms]
         was_list = list(parent.replaceable.get(core_idx, []))
-        free_h = parent.mol.GetAtomWithIdx(parent.core_to_parent[core_idx]).GetTotalNumHs()
+        free_h = parent.free_h[core_idx]
         if len(outside) > free_h + len(was_list):
             return None
         for out_idx in outside:
@@ -171,7 +206,7 @@ def core_idx_to_parent(parent: DerivativeParent, core_idx: int) -> int:
 def derivative_changes(
     candidate: Chem.Mol,
     parent: DerivativeParent,
-    candidate_pattern_fp: DataStructs.ExplicitBitVect | None = None,
+    candidate_sig: list[tuple[int, ...]] | None = None,
 ) -> list[ChangedPosition] | None:
     """Changed positions if `candidate` is a derivative of `parent`, else None.
 
@@ -185,16 +220,48 @@ def derivative_changes(
     """
     if candidate.GetNumAtoms() < parent.heavy_atoms:
         return None
-    if candidate.GetRingInfo().NumRings() < parent.ring_count:
-        return None  # substituents may bring rings of their own (phenyl, cyclopropyl)
-    fp = candidate_pattern_fp or Chem.PatternFingerprint(candidate)
-    if not DataStructs.AllProbeBitsMatch(parent.pattern_fp, fp):
+    if not candidate.HasSubstructMatch(parent.core):
         return None
+    signature = candidate_sig if candidate_sig is not None else ring_signature(candidate)
     matches = candidate.GetSubstructMatches(
         parent.core, uniquify=False, useChirality=False, maxMatches=MAX_MATCHES
     )
     for match in matches:
-        changes = _check_match(candidate, parent, match)
+        changes = _check_match(candidate, parent, match, signature)
         if changes:
             return changes
     return None
+
+
+class DerivativeIndex:
+    """Listed parents prepared once, with a vectorised prefilter over all of them.
+
+    >>> index = DerivativeIndex([("2C-B", Chem.MolFromSmiles("COc1cc(CCN)c(OC)cc1Br"))])
+    >>> [(key, [c.now for c in ch]) for key, ch in index.search(
+    ...     Chem.MolFromSmiles("CCOc1cc(CCN)c(OC)cc1Br"))]
+    [('2C-B', ['C'])]
+    """
+
+    def __init__(self, parents: list[tuple[str, Chem.Mol]]) -> None:
+        self.parents = [DerivativeParent.build(key, mol) for key, mol in parents]
+        # Larger parents first: the most specific listed skeleton is the best explanation.
+        self.parents.sort(key=lambda p: -p.heavy_atoms)
+        self._matrix = (
+            np.vstack([p.features for p in self.parents])
+            if self.parents
+            else np.zeros((0, 1 + len(FEATURE_ELEMENTS) + 2 + len(RING_SIZES)), dtype=np.int16)
+        )
+
+    def search(self, candidate: Chem.Mol) -> list[tuple[str, list[ChangedPosition]]]:
+        """(parent key, changed positions) for every parent the candidate derives from."""
+        plausible = np.flatnonzero(np.all(self._matrix <= features(candidate), axis=1))
+        if plausible.size == 0:
+            return []
+        signature = ring_signature(candidate)
+        found = []
+        for i in plausible:
+            parent = self.parents[i]
+            changes = derivative_changes(candidate, parent, signature)
+            if changes:
+                found.append((parent.key, changes))
+        return found

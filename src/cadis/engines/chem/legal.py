@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdkit import Chem
 
-from .derivative import DerivativeParent, derivative_changes
+from .derivative import DerivativeIndex
 from .library import DEFAULT_DATA_DIR, Library, Substance
 
 CONTROLLED = "controlled"
@@ -73,19 +73,12 @@ class LegalModel:
         controlled = [
             s for s in library.substances if any(listing(s, j) for j in jurisdictions.values())
         ]
-        self.parents = [(s, DerivativeParent.build(s.name_en, s.mol)) for s in controlled]
-        # Larger parents first: the most specific listed skeleton is the best explanation.
-        self.parents.sort(key=lambda item: -item[1].heavy_atoms)
+        self._by_key = {s.inchikey: s for s in controlled}
+        self.index = DerivativeIndex([(s.inchikey, s.mol) for s in controlled])
 
     def find_derivative_parents(self, mol: Chem.Mol) -> list[tuple[Substance, list]]:
         """Every listed substance of which `mol` is a derivative, most specific first."""
-        fp = Chem.PatternFingerprint(mol)
-        found = []
-        for substance, parent in self.parents:
-            changes = derivative_changes(mol, parent, fp)
-            if changes:
-                found.append((substance, changes))
-        return found
+        return [(self._by_key[key], changes) for key, changes in self.index.search(mol)]
 
     def status(
         self, mol: Chem.Mol, known: Substance | None, jurisdictions: tuple[str, ...]

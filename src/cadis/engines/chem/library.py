@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from rdkit import Chem, DataStructs
 from rdkit.Chem import rdFingerprintGenerator
 
@@ -44,6 +45,7 @@ class Substance:
     national: tuple[str, ...]  # jurisdiction codes that list it by name
     inchikey: str = ""
     mol: Chem.Mol | None = field(default=None, repr=False)
+    flat_smiles: str = ""
 
     @property
     def connectivity(self) -> str:
@@ -97,6 +99,7 @@ def substance_from_row(row: dict[str, str]) -> Substance:
         national=_national(row.get("national")),
         inchikey=std.inchikey,
         mol=std.mol,
+        flat_smiles=std.flat_smiles,
     )
 
 
@@ -112,6 +115,10 @@ class Library:
     def __init__(self, substances: Iterable[Substance]) -> None:
         self.substances: list[Substance] = list(substances)
         self._by_key = {s.inchikey: s for s in self.substances}
+        self._by_smiles = {s.smiles: s for s in self.substances}
+        self._by_flat_smiles: dict[str, Substance] = {}
+        for s in self.substances:
+            self._by_flat_smiles.setdefault(s.flat_smiles, s)
         self._by_skeleton: dict[str, list[Substance]] = {}
         self._by_name: dict[str, Substance] = {}
         for s in self.substances:
@@ -120,12 +127,26 @@ class Library:
                 if name:
                     self._by_name.setdefault(name.casefold(), s)
         self.fingerprints = [fingerprint(s.mol) for s in self.substances]
+        self._controlled_mask = np.array(
+            [bool(s.international or s.national) for s in self.substances], dtype=bool
+        )
 
     def __len__(self) -> int:
         return len(self.substances)
 
     def by_inchikey(self, inchikey: str) -> Substance | None:
         return self._by_key.get(inchikey)
+
+    def by_smiles(self, smiles: str, flat_smiles: str | None = None) -> Substance | None:
+        """Exact match on canonical SMILES, else on SMILES without stereo marks.
+
+        Both sides come from the same standardisation, so canonical SMILES identify a
+        structure as an InChIKey would, without the cost of computing one.
+        """
+        found = self._by_smiles.get(smiles)
+        if found is None:
+            found = self._by_flat_smiles.get(flat_smiles or smiles)
+        return found
 
     def by_skeleton(self, inchikey: str) -> Substance | None:
         """A substance with the same connectivity (stereoisomer, isotopologue)."""
@@ -139,21 +160,33 @@ class Library:
         found = self.by_name(name)
         return found.smiles if found else None
 
+    def similarities(self, fp: DataStructs.ExplicitBitVect) -> np.ndarray:
+        """Tanimoto similarity of `fp` to every library substance (library order)."""
+        return np.asarray(DataStructs.BulkTanimotoSimilarity(fp, self.fingerprints))
+
     def nearest(
-        self, fp: DataStructs.ExplicitBitVect, k: int = 3, *, controlled_only: bool = False
+        self,
+        fp: DataStructs.ExplicitBitVect | None,
+        k: int = 3,
+        *,
+        controlled_only: bool = False,
+        scores: np.ndarray | None = None,
     ) -> list[tuple[Substance, float]]:
-        """The k most similar library substances by Tanimoto, best first."""
-        scores = DataStructs.BulkTanimotoSimilarity(fp, self.fingerprints)
-        ranked = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)
-        out: list[tuple[Substance, float]] = []
-        for i in ranked:
-            substance = self.substances[i]
-            if controlled_only and not (substance.international or substance.national):
-                continue
-            out.append((substance, round(scores[i], 3)))
-            if len(out) == k:
-                break
-        return out
+        """The k most similar library substances by Tanimoto, best first.
+
+        Pass precomputed `scores` (from `similarities`) to rank them again cheaply.
+        """
+        if scores is None:
+            scores = self.similarities(fp)
+        if controlled_only:
+            scores = np.where(self._controlled_mask, scores, -1.0)
+        top = min(k, len(scores))
+        if top == 0:
+            return []
+        # argpartition then a sort of k items: far cheaper than sorting the whole library.
+        candidates = np.argpartition(-scores, top - 1)[:top]
+        ranked = candidates[np.argsort(-scores[candidates], kind="stable")]
+        return [(self.substances[i], round(float(scores[i]), 3)) for i in ranked if scores[i] >= 0]
 
 
 def load_library(data_dir: Path | str | None = None) -> Library:

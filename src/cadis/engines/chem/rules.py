@@ -65,7 +65,7 @@ PLANT_RULES = (
         "plant_based",
         "Corynanthe-type indole alkaloid with the beta-methoxyacrylate ester of kratom "
         "(mitragynine, 7-hydroxymitragynine, speciogynine, paynantheine)",
-        ("[CH3]O[CH]=C(C(=O)O[CH3])[CX4;R]",),
+        ("[CX3;!R](=[CH;!R]-O-[CH3])(-C(=O)O[CH3])-[CX4;R]",),
     ),
     Rule(
         "plant.salvinorin",
@@ -234,7 +234,7 @@ OPIOID_RULES = (
         "opioid.tramadol",
         "opioid",
         "1-Aryl-2-(aminomethyl)cyclohexanol (tramadol type)",
-        (f"a-[CX4;R]1(-[OX2])-[CX4;R](-[CH2]-{AMINE})-[CX4]-[CX4]-[CX4]-[CX4]-1",),
+        (f"[CX4;R]1(-[OX2])(-a)-[CX4;R](-[CH2]-{AMINE})-[CX4]-[CX4]-[CX4]-[CX4]-1",),
     ),
     Rule(
         "opioid.piperazine_opioid",
@@ -326,7 +326,7 @@ PHENETHYLAMINE_RULES = (
         "phenethylamine",
         "Benzene ring-CH2-C-N with an open chain and no beta-hydroxy group (2C-x, DOx, "
         "NBOMe, MDxx, amphetamines, benzofurans)",
-        (f"[c;r6]-[CX4;!R;!$(C-[OH])]-[CX4;!R]-{AMINE}",),
+        (f"{AMINE}-[CX4;!R]-[CX4;!R;!$(C-[OH])]-[c;r6]",),
     ),
 )
 

@@ -55,34 +55,56 @@ _TAUTOMERS = rdMolStandardize.TautomerEnumerator()
 class Standardised:
     mol: Chem.Mol
     smiles: str
-    inchikey: str
     formula: str
     exact_mass: float
     heavy_atoms: int
     warnings: list[tuple[ChemWarningCode, str]] = field(default_factory=list)
+    _inchikey: str | None = None
+
+    @property
+    def inchikey(self) -> str:
+        """Standard InChIKey, computed on first use (it is the slowest step of the pipeline)."""
+        if self._inchikey is None:
+            self._inchikey = Chem.MolToInchiKey(self.mol) or ""
+        return self._inchikey
 
     @property
     def connectivity(self) -> str:
         """First InChIKey block: the skeleton without stereo or isotopes."""
         return self.inchikey.split("-")[0]
 
+    @property
+    def flat_smiles(self) -> str:
+        """Canonical SMILES without stereo marks (matches stereoisomers)."""
+        if not any(ch in self.smiles for ch in "@/\\"):
+            return self.smiles
+        return Chem.MolToSmiles(self.mol, isomericSmiles=False)
+
 
 def _heavy(mol: Chem.Mol) -> int:
     return mol.GetNumHeavyAtoms()
 
 
+# Single SMARTS queries are much faster than Python loops over atoms (throughput matters).
+_CARBON = Chem.MolFromSmarts("[#6]")
+_CHARGED = Chem.MolFromSmarts("[+,-]")
+_FOREIGN = Chem.MolFromSmarts("[!#1;!#5;!#6;!#7;!#8;!#9;!#14;!#15;!#16;!#17;!#34;!#35;!#53]")
+
+
 def _has_carbon(mol: Chem.Mol) -> bool:
-    return any(atom.GetAtomicNum() == 6 for atom in mol.GetAtoms())
+    return mol.HasSubstructMatch(_CARBON)
 
 
 def _foreign_elements(mol: Chem.Mol) -> list[str]:
+    if not mol.HasSubstructMatch(_FOREIGN):
+        return []
     return sorted(
         {atom.GetSymbol() for atom in mol.GetAtoms() if atom.GetAtomicNum() not in ORGANIC_ELEMENTS}
     )
 
 
 def _neutral(mol: Chem.Mol) -> Chem.Mol:
-    if any(atom.GetFormalCharge() for atom in mol.GetAtoms()):
+    if mol.HasSubstructMatch(_CHARGED):
         mol = _NORMALIZER.normalize(mol)
         mol = _UNCHARGER.uncharge(mol)
     return mol
@@ -95,12 +117,16 @@ def choose_parent(mol: Chem.Mol) -> tuple[Chem.Mol, list[tuple[ChemWarningCode, 
     >>> Chem.MolToSmiles(parent), warnings[0][0].value
     ('CNC(C)Cc1ccccc1', 'salt_stripped')
     """
+    if len(Chem.GetMolFrags(mol)) == 1:  # the common case: one component, nothing to strip
+        if not _has_carbon(mol):
+            foreign = _foreign_elements(mol)
+            if foreign:
+                raise ChemError(ChemErrorCode.INORGANIC, ", ".join(foreign))
+            raise ChemError(ChemErrorCode.NO_ORGANIC_FRAGMENT)
+        return _neutral(mol), []
     warnings: list[tuple[ChemWarningCode, str]] = []
-    fragments = Chem.GetMolFrags(mol, asMols=True, sanitizeFrags=False)
-    if len(fragments) == 1:
-        organic = [mol] if _has_carbon(mol) else []
-    else:
-        organic = [frag for frag in fragments if _has_carbon(frag)]
+    fragments = Chem.GetMolFrags(mol, asMols=True)
+    organic = [frag for frag in fragments if _has_carbon(frag)]
     if not organic:
         foreign = _foreign_elements(mol)
         if foreign:
@@ -120,12 +146,9 @@ def choose_parent(mol: Chem.Mol) -> tuple[Chem.Mol, list[tuple[ChemWarningCode, 
     if len(significant) > 1:
         others = sorted(smi for smi in significant if smi != parent_smiles)
         warnings.append((ChemWarningCode.MIXTURE, "; ".join(others)))
-    if len(fragments) > 1:
-        stripped = sorted(
-            {Chem.MolToSmiles(f) for f in fragments} - {parent_smiles} - set(significant)
-        )
-        if stripped:
-            warnings.append((ChemWarningCode.SALT_STRIPPED, ".".join(stripped)))
+    stripped = sorted({Chem.MolToSmiles(f) for f in fragments} - {parent_smiles} - set(significant))
+    if stripped:
+        warnings.append((ChemWarningCode.SALT_STRIPPED, ".".join(stripped)))
     return parent, warnings
 
 
@@ -154,10 +177,6 @@ def standardise(mol: Chem.Mol, *, canonical_tautomer: bool = False) -> Standardi
     heavy = _heavy(parent)
     if heavy > MAX_HEAVY_ATOMS:
         raise ChemError(ChemErrorCode.TOO_LARGE, str(heavy))
-    try:
-        Chem.SanitizeMol(parent)
-    except Exception as exc:  # e.g. valence errors in an unsanitised MOL block fragment
-        raise ChemError(ChemErrorCode.INVALID_STRUCTURE, str(exc)[:80]) from exc
     if parent.GetNumAtoms() != heavy:
         parent = Chem.RemoveHs(parent)
     smiles = Chem.MolToSmiles(parent)
@@ -166,11 +185,9 @@ def standardise(mol: Chem.Mol, *, canonical_tautomer: bool = False) -> Standardi
         if tautomer != smiles:
             smiles = tautomer
             parent = Chem.MolFromSmiles(smiles)
-    inchikey = Chem.MolToInchiKey(parent) or ""
     return Standardised(
         mol=parent,
         smiles=smiles,
-        inchikey=inchikey,
         formula=rdMolDescriptors.CalcMolFormula(parent),
         exact_mass=round(Descriptors.ExactMolWt(parent), 4),
         heavy_atoms=heavy,
