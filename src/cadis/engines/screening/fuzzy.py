@@ -46,7 +46,7 @@ class TokenCorrector:
         """``vocabulary`` maps a synonym word key to tags: the scripts it was written in
         (``"cyr"``/``"lat"``) and the substances it names, used to break ties between equally
         close words (two spellings of one substance's name are not a real ambiguity)."""
-        self._known = set(known)
+        self.known = frozenset(known)
         self._buckets: dict[str, list[tuple[str, set[str]]]] = defaultdict(list)
         for word, scripts in vocabulary.items():
             if len(word) >= MIN_LENGTH and word.isalpha():
@@ -54,7 +54,7 @@ class TokenCorrector:
         self._cache: dict[tuple[str, str], tuple[str, float] | None] = {}
 
     def correct(self, key: str, script: str = "") -> tuple[str, float] | None:
-        if len(key) < MIN_LENGTH or key in self._known:
+        if len(key) < MIN_LENGTH or key in self.known:
             return None
         try:
             return self._cache[(key, script)]

@@ -264,8 +264,9 @@ class Screener:
         keys = [token.key for token in tokens]
         similarity = [1.0] * len(keys)
         if self._corrector is not None:
+            known = self._corrector.known
             for index, key in enumerate(keys):
-                if len(key) < MIN_FUZZY_LENGTH:
+                if len(key) < MIN_FUZZY_LENGTH or key in known:
                     continue
                 script = "cyr" if _has_cyrillic(description[tokens[index].start]) else "lat"
                 corrected = self._corrector.correct(key, script)
