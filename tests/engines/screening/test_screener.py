@@ -312,3 +312,11 @@ def test_derivatives_named_with_locants_or_prefixes_stay_clear(screener, descrip
 )
 def test_locants_without_a_suffix_and_central_asian_names_are_found(screener, description, cas):
     assert cas_of(screener, description) == [cas]
+
+
+def test_a_cas_number_of_an_unlisted_substance_outweighs_a_guess(screener):
+    assert cas_of(screener, "Potassium permangnate") == [PERMANGANATE]
+    assert cas_of(screener, "Potassium permangnate", cas="10294-64-1") == []
+    assert cas_of(screener, "MEK", cas="108-10-1") == []
+    # An exact name stays: the conflict is for the analyst to see.
+    assert cas_of(screener, "Acetone", cas="67-63-0") == [ACETONE]

@@ -231,7 +231,9 @@ class Screener:
         tokens = tokenize(description)
         for match in self._name_matches(tokens, description):
             self._add_name_evidence(evidence, match, description, tokens)
-        self._add_cas_evidence(evidence, warnings, description, cas)
+        other_cas = self._add_cas_evidence(evidence, warnings, description, cas)
+        if other_cas:
+            _drop_weak_against_cas(evidence)
         self._add_hs_evidence(evidence, warnings, hs_code)
         if not hs_code:
             for m in _HS_IN_TEXT_RE.finditer(description):
@@ -332,7 +334,9 @@ class Screener:
         warnings: list[LineWarning],
         description: str,
         cas_field: str | None,
-    ) -> None:
+    ) -> bool:
+        """Adds CAS evidence; returns whether a valid CAS of an unlisted substance was given."""
+        names_other_substance = False
         candidates: list[tuple[str, tuple[int, int] | None, str]] = []
         for raw in split_cas_field(str(cas_field or "")):
             candidates.append((raw, None, "CAS column"))
@@ -359,12 +363,14 @@ class Screener:
                 continue
             target = self._cas_to_key.get(checked.value)
             if target is None:
+                names_other_substance = True
                 continue
             group, is_salt = target
             note = f"{where}: CAS {checked.value}" + (" (a salt)" if is_salt else "")
             evidence.setdefault(group, []).append(
                 Evidence(EvidenceKind.CAS, checked.value, span, SCORE_CAS, note)
             )
+        return names_other_substance
 
     def _add_hs_evidence(
         self,
@@ -439,6 +445,16 @@ class Screener:
                 )
         hits.sort(key=lambda hit: -hit.score)
         return hits
+
+
+WEAK_KINDS = frozenset({EvidenceKind.FUZZY, EvidenceKind.ABBREVIATION, EvidenceKind.HS_RESIDUAL})
+
+
+def _drop_weak_against_cas(evidence: dict[str, list[Evidence]]) -> None:
+    """A valid CAS number of an unlisted substance outweighs a guess: substances suspected only
+    through a typo-tolerant match or an abbreviation are dropped (exact names stay)."""
+    for group in [g for g, items in evidence.items() if all(e.kind in WEAK_KINDS for e in items)]:
+        del evidence[group]
 
 
 def _negated(match: _Match, keys: list[str]) -> bool:
