@@ -106,7 +106,7 @@ def test_it_rejects_binary_content(tmp_path):
 
 def test_it_reports_the_row_where_the_encoding_breaks_late_in_a_file(tmp_path):
     path = tmp_path / "d.csv"
-    good = "description\n" + "Acetone\n" * 20_000
+    good = "description\n" + "Ацетон\n" * 20_000  # UTF-8 Cyrillic at the start
     path.write_bytes(good.encode() + "Толуол\n".encode("cp1251"))
     error = error_of(path)
     assert error.code is InputErrorCode.WRONG_ENCODING and error.row is not None
@@ -249,3 +249,11 @@ def test_it_finds_the_header_below_a_title_row(tmp_path):
     workbook.save(path)
     rows = list(read_declarations(path))
     assert [(r.row, r.values["description"]) for r in rows] == [(4, "Acetone")]
+
+
+def test_it_detects_cp1251_that_starts_after_many_english_lines(tmp_path):
+    path = tmp_path / "d.csv"
+    english = "description\n" + "Acetone technical grade\n" * 5000
+    path.write_bytes(english.encode("ascii") + "Толуол нефтяной\n".encode("cp1251"))
+    rows = list(read_declarations(path))
+    assert rows[-1].values["description"] == "Толуол нефтяной"

@@ -213,12 +213,26 @@ def _detect_encoding(head: bytes, file: str) -> str:
     )
 
 
+def _encoding_sample(raw: IO[bytes], head: bytes) -> bytes:
+    """The bytes to detect the encoding on: the head, or, when the head is plain ASCII, the
+    first stretch of the file that is not (a cp1251 file may start with English lines)."""
+    if not head.isascii() or b"\x00" in head:
+        return head
+    raw.seek(len(head))
+    while chunk := raw.read(1 << 20):
+        if not chunk.isascii():
+            first = next(i for i, byte in enumerate(chunk) if byte > 127)
+            # Start on ASCII (a character boundary) and keep enough text to judge.
+            return chunk[max(0, first - 256) : first + _SNIFF_BYTES]
+    return head
+
+
 def _csv_table(path: Path, file: str) -> Iterator[Sequence[object]]:
     with path.open("rb") as raw:
         head = raw.read(_SNIFF_BYTES)
         if not head.strip(b" \r\n\t\xef\xbb\xbf"):
             raise ScreeningInputError(InputErrorCode.EMPTY_FILE, "the file is empty", file=file)
-        encoding = _detect_encoding(head, file)
+        encoding = _detect_encoding(_encoding_sample(raw, head), file)
         raw.seek(0)
         text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
         sample = head.decode(encoding, errors="ignore")[:8192]
