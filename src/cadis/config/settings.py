@@ -212,6 +212,8 @@ LOGGING = {
 CADIS_DEMO = env_bool("CADIS_DEMO", default=False)
 
 # Module apps with their URL prefixes; each issue's module adds itself here.
-CADIS_MODULES: list[tuple[str, str]] = []
+CADIS_MODULES: list[tuple[str, str]] = [
+    ("cadis.apps.supply", "supply/"),
+]
 INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]
 CADIS_MODULE_URLS = [(f"{app}.urls", prefix) for app, prefix in CADIS_MODULES]

@@ -1,0 +1,261 @@
+"""Dashboard aggregates computed in the database (GROUP BY), over the seizures a user may see.
+
+Event data (seizures, cases) and official period statistics are kept apart: nothing here
+adds a period statistic to an event total.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Max, Q, Sum
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.utils.translation import get_language
+
+from cadis.apps.accounts.scope import visible
+from cadis.apps.supply.models import Case, LabDismantled, Seizure
+
+GRAINS = {"year": TruncYear, "quarter": TruncQuarter, "month": TruncMonth}
+DIMENSIONS = (
+    "period",
+    "substance_group",
+    "substance",
+    "country",
+    "subdivision",
+    "agency",
+    "concealment",
+    "transport",
+    "route",
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    country: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    substance_group: str | None = None
+    agency: str | None = None
+    grain: str = "year"
+
+    @classmethod
+    def from_params(cls, params) -> Filters:
+        def day(name: str) -> dt.date | None:
+            value = (params.get(name) or "").strip()
+            if not value:
+                return None
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                if value.isdigit() and len(value) == 4:
+                    year = int(value)
+                    return dt.date(year, 1, 1) if name == "date_from" else dt.date(year, 12, 31)
+                return None
+
+        grain = params.get("grain") or "year"
+        return cls(
+            country=(params.get("country") or "").strip().upper() or None,
+            date_from=day("date_from"),
+            date_to=day("date_to"),
+            substance_group=(params.get("substance_group") or "").strip() or None,
+            agency=(params.get("agency") or "").strip() or None,
+            grain=grain if grain in GRAINS else "year",
+        )
+
+    def as_query(self) -> dict[str, str]:
+        values = {
+            "country": self.country,
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "substance_group": self.substance_group,
+            "agency": self.agency,
+            "grain": self.grain,
+        }
+        return {k: str(v) for k, v in values.items() if v}
+
+
+def seizures(user, filters: Filters):
+    qs = visible(Seizure.objects.all(), user)
+    if filters.country:
+        qs = qs.filter(country__code=filters.country)
+    if filters.date_from:
+        qs = qs.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(date__lte=filters.date_to)
+    if filters.substance_group:
+        qs = qs.filter(substance_group__code=filters.substance_group)
+    if filters.agency:
+        qs = qs.filter(agency__code=filters.agency)
+    return qs
+
+
+def _measures(prefix: str = "") -> dict:
+    quantity, unit = f"{prefix}normalised_quantity", f"{prefix}normalised_unit"
+    return {
+        "kg": Sum(quantity, filter=Q(**{unit: "kg"})),
+        "units": Sum(quantity, filter=Q(**{unit: "count"})),
+        "seizures": Count("id"),
+    }
+
+
+def _name(row: dict, prefix: str) -> str:
+    lang = (get_language() or "ru")[:2]
+    return (
+        row.get(f"{prefix}__name_{lang}")
+        or row.get(f"{prefix}__name_en")
+        or row.get(f"{prefix}__code")
+        or "—"
+    )
+
+
+def _rows(qs, prefix: str, limit: int | None = None, measures: str = "") -> list[dict]:
+    grouped = (
+        qs.values(f"{prefix}__code", f"{prefix}__name_ru", f"{prefix}__name_en")
+        .annotate(**_measures(measures))
+        .order_by("-seizures", f"{prefix}__code")
+    )
+    if limit:
+        grouped = grouped[:limit]
+    return [
+        {
+            "code": r[f"{prefix}__code"],
+            "label": _name(r, prefix),
+            "kg": r["kg"] or 0.0,
+            "units": r["units"] or 0.0,
+            "seizures": r["seizures"],
+        }
+        for r in grouped
+    ]
+
+
+def by_period(user, filters: Filters) -> list[dict]:
+    trunc = GRAINS[filters.grain]
+    grouped = (
+        seizures(user, filters)
+        .annotate(period=trunc("date"))
+        .values("period")
+        .annotate(**_measures())
+        .order_by("period")
+    )
+    return [
+        {
+            "code": r["period"].isoformat(),
+            "label": period_label(r["period"], filters.grain),
+            "kg": r["kg"] or 0.0,
+            "units": r["units"] or 0.0,
+            "seizures": r["seizures"],
+        }
+        for r in grouped
+    ]
+
+
+def period_label(day: dt.date, grain: str) -> str:
+    if grain == "quarter":
+        return f"{day.year} Q{(day.month - 1) // 3 + 1}"
+    if grain == "month":
+        return f"{day.year}-{day.month:02d}"
+    return str(day.year)
+
+
+def by_dimension(user, filters: Filters, dimension: str, limit: int | None = None) -> list[dict]:
+    qs = seizures(user, filters)
+    if dimension == "period":
+        return by_period(user, filters)
+    if dimension == "concealment":
+        through = Seizure.concealment_methods.through.objects.filter(seizure__in=qs)
+        return _rows(through, "concealmentmethod", limit or 10, measures="seizure__")
+    if dimension == "route":
+        return routes(user, filters, limit or 10)
+    if dimension not in DIMENSIONS:
+        raise ValueError(dimension)
+    prefix = {"transport": "transport_mode"}.get(dimension, dimension)
+    return _rows(qs, prefix, limit)
+
+
+def routes(user, filters: Filters, limit: int = 10) -> list[dict]:
+    grouped = (
+        seizures(user, filters)
+        .filter(departure_country__isnull=False, destination_country__isnull=False)
+        .values("departure_country__code", "destination_country__code")
+        .annotate(**_measures())
+        .order_by("-seizures", "departure_country__code")[:limit]
+    )
+    return [
+        {
+            "code": f"{r['departure_country__code']}-{r['destination_country__code']}",
+            "label": f"{r['departure_country__code']} → {r['destination_country__code']}",
+            "kg": r["kg"] or 0.0,
+            "units": r["units"] or 0.0,
+            "seizures": r["seizures"],
+        }
+        for r in grouped
+    ]
+
+
+def totals(user, filters: Filters) -> dict:
+    result = seizures(user, filters).aggregate(**_measures())
+    return {
+        "kg": result["kg"] or 0.0,
+        "units": result["units"] or 0.0,
+        "seizures": result["seizures"],
+    }
+
+
+def change(user, filters: Filters) -> dict:
+    """Totals of the selected period against the period of the same length just before it.
+
+    Without a period, the latest year with data is compared with the year before."""
+    date_from, date_to = filters.date_from, filters.date_to
+    if date_from is None or date_to is None:
+        latest = seizures(user, filters).aggregate(latest=Max("date"))["latest"]
+        if latest is None:
+            return {"current": None, "previous": None}
+        date_from, date_to = dt.date(latest.year, 1, 1), dt.date(latest.year, 12, 31)
+    length = date_to - date_from
+    previous_to = date_from - dt.timedelta(days=1)
+    previous_from = previous_to - length
+    current = totals(user, _with(filters, date_from, date_to))
+    previous = totals(user, _with(filters, previous_from, previous_to))
+
+    def pct(a: float, b: float) -> float | None:
+        return None if not b else round(100.0 * (a - b) / b, 1)
+
+    return {
+        "current": {"from": date_from, "to": date_to, **current},
+        "previous": {"from": previous_from, "to": previous_to, **previous},
+        "change_pct": {k: pct(current[k], previous[k]) for k in ("kg", "units", "seizures")},
+    }
+
+
+def _with(filters: Filters, date_from: dt.date, date_to: dt.date) -> Filters:
+    return Filters(
+        filters.country, date_from, date_to, filters.substance_group, filters.agency, filters.grain
+    )
+
+
+def case_totals(user, filters: Filters) -> dict:
+    qs = visible(Case.objects.all(), user)
+    if filters.country:
+        qs = qs.filter(country__code=filters.country)
+    if filters.date_from:
+        qs = qs.filter(date_start__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(date_start__lte=filters.date_to)
+    if filters.agency:
+        qs = qs.filter(agencies__code=filters.agency).distinct()
+    fields = (
+        "groups_dismantled",
+        "group_members",
+        "persons_arrested",
+        "persons_prosecuted",
+        "women",
+        "minors",
+        "foreigners",
+    )
+    result = Case.objects.filter(pk__in=qs.values("pk")).aggregate(
+        cases=Count("id"), **{f: Sum(f) for f in fields}
+    )
+    result = {k: v or 0 for k, v in result.items()}
+    result["labs"] = LabDismantled.objects.filter(case__in=qs.values("pk")).count()
+    return result

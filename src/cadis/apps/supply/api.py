@@ -1,0 +1,302 @@
+"""Supply-reduction API: seizures, cases, period statistics and the dashboard aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from cadis.api.auth import write_auth
+from cadis.api.pagination import LimitOffset
+from cadis.apps.accounts.errors import ValidationError
+from cadis.apps.accounts.models import SourceKind
+from cadis.apps.reference import models as ref
+from cadis.apps.supply import analytics, selectors, services
+
+router = Router(tags=["supply"])
+
+
+def _code(obj) -> str | None:
+    return obj.code if obj is not None else None
+
+
+class SeizureOut(Schema):
+    id: int
+    date: dt.date
+    date_precision: str
+    country: str
+    subdivision: str | None
+    place: str
+    agency: str | None
+    substance: str | None
+    substance_as_written: str
+    substance_resolution: str
+    quantity_as_written: str
+    unit_as_written: str
+    normalised_quantity: float
+    normalised_unit: str
+    conversion_rule: str
+    purity: float | None
+    confidentiality: str
+    source_kind: str
+    source_ref: dict
+    synthetic: bool
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code
+
+    @staticmethod
+    def resolve_subdivision(obj) -> str | None:
+        return _code(obj.subdivision)
+
+    @staticmethod
+    def resolve_agency(obj) -> str | None:
+        return _code(obj.agency)
+
+    @staticmethod
+    def resolve_substance(obj) -> str | None:
+        return _code(obj.substance)
+
+    @staticmethod
+    def resolve_synthetic(obj) -> bool:
+        return obj.source_kind == SourceKind.DEMO
+
+
+class SeizureIn(Schema):
+    date: str
+    substance: str | None = None
+    substance_as_written: str = ""
+    quantity_as_written: str
+    unit_as_written: str = ""
+    subdivision: str | None = None
+    place: str = ""
+    agency: str | None = None
+    form: str | None = None
+    purity: float | None = None
+    concealment_methods: list[str] = []
+    transport_mode: str | None = None
+    confidentiality: Literal["public", "restricted", "confidential"] = "restricted"
+    notes: str = ""
+
+
+class CaseOut(Schema):
+    id: int
+    reference: str
+    country: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    operation_name: str
+    agencies: list[str]
+    groups_dismantled: int
+    group_members: int
+    persons_arrested: int
+    persons_prosecuted: int
+    women: int
+    minors: int
+    foreigners: int
+    summary: str
+    confidentiality: str
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code
+
+    @staticmethod
+    def resolve_agencies(obj) -> list[str]:
+        return [a.code for a in obj.agencies.all()]
+
+
+class StatisticOut(Schema):
+    id: int
+    indicator: str
+    country: str
+    substance: str | None
+    substance_group: str | None
+    value: float
+    unit: str
+    period_start: dt.date
+    period_end: dt.date
+    agency: str | None
+    source_text: str
+    confidentiality: str
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code
+
+    @staticmethod
+    def resolve_substance(obj) -> str | None:
+        return _code(obj.substance)
+
+    @staticmethod
+    def resolve_substance_group(obj) -> str | None:
+        return _code(obj.substance_group)
+
+    @staticmethod
+    def resolve_agency(obj) -> str | None:
+        return _code(obj.agency)
+
+
+class FiltersIn(Schema):
+    country: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    substance_group: str | None = None
+    agency: str | None = None
+    grain: Literal["year", "quarter", "month"] = "year"
+
+
+class AggregateRow(Schema):
+    code: str | None
+    label: str
+    kg: float
+    units: float
+    seizures: int
+
+
+class AggregateOut(Schema):
+    dimension: str
+    data: Literal["events"] = "events"
+    rows: list[AggregateRow]
+
+
+def _filters(f: FiltersIn) -> analytics.Filters:
+    return analytics.Filters(
+        country=(f.country or "").upper() or None,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        substance_group=f.substance_group,
+        agency=f.agency,
+        grain=f.grain,
+    )
+
+
+@router.get("/seizures", response=list[SeizureOut], summary="Seizures you may see")
+@paginate(LimitOffset)
+def seizure_list(request, filters: Query[FiltersIn]):
+    f = _filters(filters)
+    return selectors.seizure_list(
+        request.user,
+        country=f.country,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        substance_group=f.substance_group,
+        agency=f.agency,
+    )
+
+
+@router.get("/seizures/{seizure_id}", response=SeizureOut, summary="One seizure")
+def seizure_detail(request, seizure_id: int):
+    return selectors.seizure_get(request.user, seizure_id)
+
+
+def _by_code(model, code: str | None, field: str):
+    if not code:
+        return None
+    obj = model.objects.filter(code=code).first()
+    if obj is None:
+        raise ValidationError(f"Unknown {field} code: {code}.", details={"field": field})
+    return obj
+
+
+@router.post("/seizures", response={201: SeizureOut}, auth=write_auth, summary="Record a seizure")
+def seizure_create(request, payload: SeizureIn):
+    from cadis.engines.units import UnitsError, parse_date
+
+    try:
+        day, precision = parse_date(payload.date)
+    except UnitsError as error:
+        raise ValidationError(error.message, details={"field": "date"}) from None
+    data = payload.dict()
+    data.update(
+        date=day,
+        date_precision=str(precision),
+        substance=_by_code(ref.Substance, payload.substance, "substance"),
+        subdivision=_by_code(ref.Subdivision, payload.subdivision, "subdivision"),
+        agency=_by_code(ref.Agency, payload.agency, "agency"),
+        form=_by_code(ref.DrugForm, payload.form, "form"),
+        transport_mode=_by_code(ref.TransportMode, payload.transport_mode, "transport_mode"),
+        concealment_methods=[
+            _by_code(ref.ConcealmentMethod, c, "concealment_methods")
+            for c in payload.concealment_methods
+        ],
+    )
+    seizure = services.seizure_create(actor=request.user, data=data, source_kind=SourceKind.API)
+    return 201, selectors.seizure_get(request.user, seizure.pk)
+
+
+@router.get("/cases", response=list[CaseOut], summary="Cases and operations you may see")
+@paginate(LimitOffset)
+def case_list(request, country: str | None = None):
+    return selectors.case_list(request.user, country=(country or "").upper() or None)
+
+
+@router.get("/cases/{case_id}", response=CaseOut, summary="One case or operation")
+def case_detail(request, case_id: int):
+    return selectors.case_get(request.user, case_id)
+
+
+@router.get(
+    "/period-statistics",
+    response=list[StatisticOut],
+    summary="Official period statistics (never added to event data)",
+)
+@paginate(LimitOffset)
+def statistic_list(request, filters: Query[FiltersIn]):
+    f = _filters(filters)
+    return selectors.period_statistic_list(
+        request.user,
+        country=f.country,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        substance_group=f.substance_group,
+        agency=f.agency,
+    )
+
+
+@router.get(
+    "/aggregates/{dimension}",
+    response=AggregateOut,
+    summary="Dashboard aggregates of seizures (event data) by a dimension",
+)
+def aggregate(
+    request,
+    dimension: Literal[
+        "period",
+        "substance_group",
+        "substance",
+        "country",
+        "subdivision",
+        "agency",
+        "concealment",
+        "transport",
+        "route",
+    ],
+    filters: Query[FiltersIn],
+    limit: int | None = None,
+):
+    rows = analytics.by_dimension(request.user, _filters(filters), dimension, limit)
+    return {"dimension": dimension, "rows": rows}
+
+
+class TotalsOut(Schema):
+    data: Literal["events"] = "events"
+    seizures: dict
+    change: dict
+    cases: dict
+
+
+@router.get(
+    "/totals", response=TotalsOut, summary="Totals, change against the previous period, case totals"
+)
+def totals(request, filters: Query[FiltersIn]):
+    f = _filters(filters)
+    change = analytics.change(request.user, f)
+    return {
+        "seizures": analytics.totals(request.user, f),
+        "change": change,
+        "cases": analytics.case_totals(request.user, f),
+    }

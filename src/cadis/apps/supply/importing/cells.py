@@ -1,0 +1,167 @@
+"""One row's cells read as dates, quantities and vocabulary ids, collecting issues."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from cadis.apps.supply.importing.issues import Issue, issue
+from cadis.apps.supply.importing.reader import Cell, Table
+from cadis.apps.supply.importing.vocabulary import key
+from cadis.engines.units import (
+    NumberFormatError,
+    UnitsError,
+    UnitsErrorCode,
+    parse_date,
+    parse_number,
+    parse_quantity,
+)
+
+_SPLIT = re.compile(r"\s*[;|]\s*|\s*,\s+")
+LIMITS = {"place": 300, "substance": 300, "quantity": 100, "unit": 50, "notes": 5000}
+
+
+class RowCells:
+    """One row's cells by field, collecting issues."""
+
+    def __init__(
+        self, table: Table, mapping: dict[str, int], number: int, cells: list[Cell]
+    ) -> None:
+        self.table, self.mapping, self.number, self.cells = table, mapping, number, cells
+        self.issues: list[Issue] = []
+
+    def raw(self, name: str) -> Cell:
+        index = self.mapping.get(name)
+        if index is None or index >= len(self.cells):
+            return ""
+        value = self.cells[index]
+        return value.strip() if isinstance(value, str) else value
+
+    def text(self, name: str) -> str:
+        value = self.raw(name)
+        if isinstance(value, float):
+            return f"{value:g}"
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        limit = LIMITS.get(name)
+        if limit and len(text) > limit:
+            self.fail(name, "too_long", limit=limit)
+            return text[:limit]
+        return text
+
+    def fail(self, name: str, code: str, **params: object) -> None:
+        index = self.mapping.get(name)
+        column = (
+            self.table.headers[index]
+            if index is not None and index < len(self.table.headers)
+            else name
+        )
+        self.issues.append(issue(self.table.file, self.number, column[:100], code, **params))
+
+    def lookup(self, name: str, table: dict, code: str):
+        text = self.text(name)
+        if not text:
+            return None
+        found = table.get(key(text))
+        if found is None:
+            self.fail(name, code, value=text)
+        return found
+
+    def many(self, name: str, table: dict, code: str) -> tuple[int, ...]:
+        found: list[int] = []
+        for part in _SPLIT.split(self.text(name)):
+            if not part:
+                continue
+            value = table.get(key(part))
+            if value is None:
+                self.fail(name, code, value=part)
+            elif value not in found:
+                found.append(value)
+        return tuple(found)
+
+
+def read_date(row: RowCells, today: dt.date) -> tuple[dt.date, str] | None:
+    value = row.raw("date")
+    if isinstance(value, dt.date):
+        parsed: tuple[dt.date, str] = (value, "day")
+    elif isinstance(value, float) or not value:
+        if not value:
+            row.fail("date", "missing_value")
+        else:
+            row.fail("date", "bad_date", value=f"{value:g}")
+        return None
+    else:
+        try:
+            day, precision = parse_date(value)
+        except UnitsError:
+            row.fail("date", "bad_date", value=value)
+            return None
+        parsed = (day, str(precision))
+    if parsed[0] > today:
+        row.fail("date", "future_date", value=parsed[0].isoformat())
+        return None
+    return parsed
+
+
+def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, str] | None:
+    """(value, canonical unit code, unit as written)."""
+    raw, unit_text = row.raw("quantity"), row.text("unit")
+    if raw == "" or raw is None:
+        row.fail("quantity", "missing_value")
+        return None
+    if isinstance(raw, dt.date):
+        row.fail("quantity", "bad_number", value=raw.isoformat())
+        return None
+    if isinstance(raw, float):
+        value = raw
+    elif re.search(r"[^\d\s.,'\u00a0\u202f\u2009+\-−–]", raw):
+        try:
+            quantity = parse_quantity(raw)
+        except UnitsError as error:
+            code = "no_unit" if error.code == UnitsErrorCode.NO_UNIT else "bad_quantity"
+            row.fail("quantity", code, value=raw)
+            return None
+        if quantity.ambiguous:
+            row.fail(
+                "quantity",
+                "ambiguous_number",
+                value=raw,
+                value_a=f"{quantity.value:g}",
+                value_b=f"{quantity.alternative:g}",
+            )
+            return None
+        return quantity.value, quantity.unit, unit_text
+    else:
+        try:
+            number = parse_number(raw, column_values=column_values)
+        except NumberFormatError:
+            row.fail("quantity", "bad_number", value=raw)
+            return None
+        if number.ambiguous:
+            row.fail(
+                "quantity",
+                "ambiguous_number",
+                value=raw,
+                value_a=f"{number.value:g}",
+                value_b=f"{number.alternative:g}",
+            )
+            return None
+        value = number.value
+    if not unit_text:
+        row.fail("unit", "no_unit", value=row.text("quantity"))
+        return None
+    return value, unit_text, unit_text
+
+
+def read_purity(row: RowCells) -> float | None:
+    raw = row.raw("purity")
+    if raw == "":
+        return None
+    text = raw if isinstance(raw, str) else f"{raw}"
+    try:
+        value = raw if isinstance(raw, float) else parse_number(text.rstrip("% ")).value
+    except (NumberFormatError, AttributeError):
+        value = None
+    if value is None or not 0 <= value <= 100:
+        row.fail("purity", "bad_purity", value=text)
+        return None
+    return float(value)

@@ -1,0 +1,167 @@
+"""Checking an uploaded file and writing its rows: all or nothing, idempotent, in batches."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+
+from cadis.apps.accounts import audit
+from cadis.apps.accounts.errors import PermissionDenied
+from cadis.apps.accounts.models import AuditEntry, SourceKind
+from cadis.apps.accounts.scope import can_create_in, scope_of
+from cadis.apps.supply.importing.issues import FileRejected, Issue
+from cadis.apps.supply.importing.loading import build_vocabulary
+from cadis.apps.supply.importing.reader import read_table
+from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, ParseResult, parse_table
+from cadis.apps.supply.models import Seizure
+
+BATCH_SIZE = 2000
+Progress = Callable[..., None]
+
+_CONCEALMENTS = Seizure.concealment_methods.through
+_TRANSITS = Seizure.transit_countries.through
+
+
+def import_context(actor, organisation, confidentiality: str) -> ImportContext:
+    """Who may import what: administrators any country; others their own country for the organisation."""
+    scope = scope_of(actor)
+    if scope.is_admin:
+        return ImportContext(organisation.country_id, None, confidentiality)
+    country_id = scope.country_id
+    if country_id is None or not can_create_in(
+        actor, country_id=country_id, organisation_id=organisation.pk
+    ):
+        raise PermissionDenied("You may not import records for this organisation.")
+    return ImportContext(country_id, frozenset({country_id}), confidentiality)
+
+
+def check_bytes(data: bytes, file_name: str, context: ImportContext) -> ParseResult:
+    """Read and validate a file; nothing is written. A file that cannot be read gives file-level issues."""
+    try:
+        table = read_table(data, file_name)
+    except FileRejected as rejected:
+        return ParseResult([], rejected.issues, 0)
+    vocab = build_vocabulary(
+        case_country_ids=None
+        if context.allowed_country_ids is None
+        else context.allowed_country_ids
+    )
+    return parse_table(table, vocab, context)
+
+
+def _seizure(row: ParsedSeizure, *, organisation, actor, batch, file_name: str) -> Seizure:
+    return Seizure(
+        country_id=row.country_id,
+        organisation=organisation,
+        confidentiality=row.confidentiality,
+        source_kind=SourceKind.IMPORT,
+        source_ref={"file": file_name, "row": row.row, "batch": batch.pk if batch else None},
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        date=row.date,
+        date_precision=row.date_precision,
+        subdivision_id=row.subdivision_id,
+        place=row.place,
+        agency_id=row.agency_id,
+        substance_id=row.substance_id,
+        substance_group_id=row.substance_group_id,
+        substance_as_written=row.substance_as_written,
+        substance_resolution=row.substance_resolution,
+        form_id=row.form_id,
+        quantity_as_written=row.quantity_as_written,
+        unit_as_written=row.unit_as_written,
+        quantity_value=row.quantity_value,
+        quantity_unit=row.quantity_unit,
+        normalised_quantity=row.normalised_quantity,
+        normalised_unit=row.normalised_unit,
+        conversion_rule=row.conversion_rule,
+        purity=row.purity,
+        transport_mode_id=row.transport_mode_id,
+        departure_country_id=row.departure_country_id,
+        destination_country_id=row.destination_country_id,
+        producing_country_id=row.producing_country_id,
+        case_id=row.case_id,
+        import_batch=batch,
+        fingerprint=row.fingerprint,
+        notes=row.notes,
+    )
+
+
+def existing_fingerprints(organisation, fingerprints: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(fingerprints), 900):
+        chunk = fingerprints[start : start + 900]
+        found.update(
+            Seizure.objects.filter(organisation=organisation, fingerprint__in=chunk).values_list(
+                "fingerprint", flat=True
+            )
+        )
+    return found
+
+
+@transaction.atomic
+def write_rows(
+    *,
+    actor,
+    organisation,
+    rows: list[ParsedSeizure],
+    batch=None,
+    file_name: str = "",
+    progress: Progress | None = None,
+) -> tuple[int, int]:
+    """Create the rows not yet imported; returns (created, unchanged). One transaction for all."""
+    known = existing_fingerprints(organisation, [r.fingerprint for r in rows])
+    new = [r for r in rows if r.fingerprint not in known]
+    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    actor_repr = actor_obj.get_username() if actor_obj else "system"
+    for start in range(0, len(new), BATCH_SIZE):
+        chunk = new[start : start + BATCH_SIZE]
+        seizures = [
+            _seizure(r, organisation=organisation, actor=actor, batch=batch, file_name=file_name)
+            for r in chunk
+        ]
+        snapshots = [audit.snapshot(s) for s in seizures]
+        Seizure.objects.bulk_create(seizures, batch_size=BATCH_SIZE)
+        _CONCEALMENTS.objects.bulk_create(
+            [
+                _CONCEALMENTS(seizure_id=s.pk, concealmentmethod_id=c)
+                for s, r in zip(seizures, chunk, strict=True)
+                for c in r.concealment_ids
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        _TRANSITS.objects.bulk_create(
+            [
+                _TRANSITS(seizure_id=s.pk, country_id=c)
+                for s, r in zip(seizures, chunk, strict=True)
+                for c in r.transit_country_ids
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        entries = []
+        for seizure, snap, row in zip(seizures, snapshots, chunk, strict=True):
+            snap["id"] = seizure.pk
+            snap["concealment_methods"] = list(row.concealment_ids)
+            snap["transit_countries"] = list(row.transit_country_ids)
+            entries.append(
+                AuditEntry(
+                    actor=actor_obj,
+                    actor_repr=actor_repr,
+                    action=AuditEntry.Action.CREATE,
+                    object_type="supply.seizure",
+                    object_id=str(seizure.pk),
+                    object_repr=str(seizure)[:300],
+                    country_id=seizure.country_id,
+                    after=snap,
+                    source_kind=SourceKind.IMPORT,
+                    source_detail={"file": file_name, "row": row.row},
+                )
+            )
+        AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        if progress is not None:
+            progress(start + len(chunk), len(new), f"{start + len(chunk)} / {len(new)}")
+    return len(new), len(rows) - len(new)
+
+
+def issues_report(issues: list[Issue], limit: int = 20000) -> list[dict]:
+    return [i.as_dict() for i in issues[:limit]]

@@ -1,0 +1,159 @@
+"""Import files: upload, dry run (check) and commit. Large files run as background jobs."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from cadis.apps.accounts import audit
+from cadis.apps.accounts.errors import Conflict, NotFound, ValidationError
+from cadis.apps.accounts.models import Confidentiality, SourceKind
+from cadis.apps.accounts.scope import scope_of
+from cadis.apps.supply.importing.commit import (
+    check_bytes,
+    import_context,
+    issues_report,
+    write_rows,
+)
+from cadis.apps.supply.models import ImportBatch
+
+# Files above this size are checked and committed by a background job with a progress bar.
+BACKGROUND_BYTES = 256 * 1024
+
+
+def _organisation(actor, organisation):
+    organisation = organisation or getattr(actor, "organisation", None)
+    if organisation is None:
+        raise ValidationError("Choose the organisation that owns the imported records.")
+    return organisation
+
+
+def import_upload(
+    *,
+    actor,
+    data: bytes,
+    file_name: str,
+    organisation=None,
+    confidentiality: str = Confidentiality.RESTRICTED,
+) -> ImportBatch:
+    """Store an uploaded file for checking; refuses users who may not import for the organisation."""
+    organisation = _organisation(actor, organisation)
+    context = import_context(actor, organisation, confidentiality)
+    if confidentiality not in Confidentiality.values:
+        raise ValidationError("Unknown confidentiality level.")
+    batch = ImportBatch(
+        organisation=organisation,
+        country_id=context.default_country_id,
+        confidentiality=confidentiality,
+        file_name=file_name[:255],
+        sha256=hashlib.sha256(data).hexdigest(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    batch.file.save(file_name[-100:] or "upload.csv", ContentFile(data), save=False)
+    batch.save()
+    return batch
+
+
+def import_check(*, actor, batch: ImportBatch, data: bytes | None = None) -> ImportBatch:
+    """The dry run: every row's issues are stored on the batch; nothing else is written."""
+    context = import_context(actor, batch.organisation, batch.confidentiality)
+    if data is None:
+        with batch.file.open("rb") as handle:
+            data = handle.read()
+    result = check_bytes(data, batch.file_name, context)
+    errors, warnings = result.errors, result.warnings
+    batch.row_count = result.row_count
+    batch.error_count, batch.warning_count = len(errors), len(warnings)
+    batch.report = {"issues": issues_report(errors + warnings), "valid_rows": len(result.rows)}
+    batch.status = (
+        ImportBatch.Status.REJECTED if errors or not result.rows else ImportBatch.Status.CHECKED
+    )
+    batch.save(update_fields=["row_count", "error_count", "warning_count", "report", "status"])
+    return batch
+
+
+def import_commit(
+    *, actor, batch: ImportBatch, data: bytes | None = None, progress=None
+) -> ImportBatch:
+    """Write every row or none. Rows already imported (same fingerprint) are left unchanged."""
+    context = import_context(actor, batch.organisation, batch.confidentiality)
+    if batch.status == ImportBatch.Status.COMMITTED:
+        raise Conflict("This file has already been imported.")
+    if data is None:
+        with batch.file.open("rb") as handle:
+            data = handle.read()
+    result = check_bytes(data, batch.file_name, context)
+    if result.errors or not result.rows:
+        raise ValidationError(
+            "The file has errors; nothing was imported. Fix them and upload it again.",
+            details={"errors": issues_report(result.errors, 100)},
+        )
+    with transaction.atomic():
+        created, unchanged = write_rows(
+            actor=actor,
+            organisation=batch.organisation,
+            rows=result.rows,
+            batch=batch,
+            file_name=batch.file_name,
+            progress=progress,
+        )
+        batch.status = ImportBatch.Status.COMMITTED
+        batch.created_count, batch.unchanged_count = created, unchanged
+        batch.committed_at = timezone.now()
+        batch.save(update_fields=["status", "created_count", "unchanged_count", "committed_at"])
+        audit.record(
+            actor=actor,
+            action="create",
+            obj=batch,
+            after={
+                "file": batch.file_name,
+                "created": created,
+                "unchanged": unchanged,
+                "sha256": batch.sha256,
+            },
+            source_kind=SourceKind.IMPORT,
+            source_detail={"file": batch.file_name},
+        )
+    return batch
+
+
+def import_start(*, actor, batch: ImportBatch, action: str):
+    """Queue the check or the commit of a batch as a background job; returns the job."""
+    from cadis.apps.jobs.services import job_start
+
+    if action not in ("check", "commit"):
+        raise ValidationError("Unknown import action.")
+    import_context(actor, batch.organisation, batch.confidentiality)
+    job = job_start(
+        actor=actor,
+        kind=f"supply.import_{action}",
+        title=f"{action}: {batch.file_name}",
+        params={"batch": batch.pk},
+        organisation=batch.organisation,
+        country=batch.country,
+    )
+    status = ImportBatch.Status.CHECKING if action == "check" else ImportBatch.Status.COMMITTING
+    ImportBatch.objects.filter(pk=batch.pk).update(job=job, status=status)
+    return job
+
+
+def visible_batches(user):
+    scope = scope_of(user)
+    batches = ImportBatch.objects.select_related("organisation", "country")
+    if scope.is_admin:
+        return batches
+    if not scope.authenticated:
+        return batches.none()
+    if scope.is_focal_point and scope.country_id:
+        return batches.filter(country_id=scope.country_id)
+    return batches.filter(organisation_id=scope.organisation_id)
+
+
+def batch_for(user, pk: int) -> ImportBatch:
+    batch = visible_batches(user).filter(pk=pk).first()
+    if batch is None:
+        raise NotFound("No such import.")
+    return batch
