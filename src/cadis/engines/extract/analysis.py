@@ -102,14 +102,25 @@ class SentenceView:
             and (p.start, p.end) not in self.route_places
         ]
 
-    def country(self) -> tuple[str | None, str | None]:
-        """The country a fact of this sentence belongs to, and where that came from."""
+    def country(self, span: tuple[int, int] | None = None) -> tuple[str | None, str | None]:
+        """The country a fact of this sentence (at `span`) belongs to, and where that came from.
+
+        An agency wins; then a place in the fact's own clause; then one of the five
+        countries named in the sentence; then the context of earlier sentences.
+        """
         for agency in self.agencies:
             if agency.country:
                 return agency.country, "agency"
         local = self.local_places()
+        if span is not None:
+            start, end = _clause_around(self.text, *span)
+            in_clause = [p for p in local if start <= p.start < end]
+            for kind in ("subdivision", "city", "country"):
+                countries = {p.country for p in in_clause if p.kind == kind}
+                if len(countries) == 1:
+                    return countries.pop(), "sentence"
         for kind in ("subdivision", "city", "country"):
-            countries = {p.country for p in local if p.kind == kind}
+            countries = {p.country for p in local if p.kind == kind and p.country in CENTRAL_ASIA}
             if len(countries) == 1:
                 return countries.pop(), "sentence"
         if self.context.country:
@@ -132,7 +143,9 @@ class SentenceView:
 
     def locate(self, fact: Fact) -> Fact:
         """Fill country, subdivision and agency of a fact from the sentence and context."""
-        fact.country, fact.country_source = self.country()
+        start, end = fact.span
+        offset = self.sentence.start
+        fact.country, fact.country_source = self.country((start - offset, end - offset))
         fact.subdivision = self.subdivision()
         agency = self.agency()
         if agency is not None:
@@ -141,12 +154,19 @@ class SentenceView:
         return fact
 
 
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max(text.rfind(mark, 0, start) for mark in ",;:(")
+    rights = [i for i in (text.find(mark, end) for mark in ",;:)") if i >= 0]
+    return left + 1, min(rights) if rights else len(text)
+
+
 def stated_period(period: Period | None) -> StatedPeriod | None:
     if period is None:
         return None
     return StatedPeriod(period.text, period.start, period.end, period.kind)
 
 
+CENTRAL_ASIA = {"KZ", "KG", "TJ", "TM", "UZ"}
 _REPORTING_KINDS = {
     "year",
     "years",
@@ -199,7 +219,7 @@ def update_context(view: SentenceView) -> None:
     reporting = [p for p in view.periods if p.kind in _REPORTING_KINDS]
     if reporting:
         context.period, context.paragraph = reporting[0], view.sentence.paragraph
-        if context.sentences_seen < 2 and context.lead_period is None:
+        if context.sentences_seen < 4 and context.lead_period is None:
             context.lead_period = reporting[0]
     context.sentences_seen += 1
     with_country = [a for a in view.agencies if a.country]
@@ -209,7 +229,9 @@ def update_context(view: SentenceView) -> None:
         return
     if view.agencies:
         context.agency = view.agencies[0]
-    countries = {p.country for p in view.local_places()}
+    # Foreign countries are origins, destinations or guests far more often than the
+    # subject of the figures that follow; only the five countries set the context.
+    countries = {p.country for p in view.local_places() if p.country in CENTRAL_ASIA}
     if len(countries) == 1:
         context.country = countries.pop()
     elif len(countries) > 1:

@@ -77,6 +77,8 @@ def mention_facts(
     for view in views:
         offset = view.sentence.start
         for agency in view.agencies:
+            if agency.code is None and agency.country is None:
+                continue  # "police", "МВД" alone name no one in particular
             key = agency.code or f"{agency.text.lower()}|{agency.country}"
             add(
                 "organisation",
@@ -104,8 +106,10 @@ def mention_facts(
         organisations = [(m.start(), m.end()) for m in _EN_ORGANISATION.finditer(text)]
     for start, end in organisations:
         name = " ".join(text[start:end].split())
-        if len(name) < 3 or any(
-            start < f.span[1] and f.span[0] < end for f in facts if f.type == "organisation"
+        if (
+            len(name) < 3
+            or (language == "en" and " " not in name and not name.isupper())
+            or any(start < f.span[1] and f.span[0] < end for f in facts if f.type == "organisation")
         ):
             continue
         places = find_places(name)

@@ -120,10 +120,16 @@ def route_facts(view: SentenceView) -> list[Fact]:
     transit: list[str] = []
     destination: list[str] = []
     span: list[int] = []
+    bucket: list[str] | None = None
+    previous_end = -1
     for place in view.places:
         before = text[max(0, place.start - 30) : place.start]
         code = place.country
-        if _ORIGIN_BEFORE.search(before):
+        if bucket is not None and re.fullmatch(
+            r"\s*(?:,|и|and|or|или)\s*", text[previous_end : place.start]
+        ):
+            pass  # "из Афганистана и Пакистана": the list continues the same role
+        elif _ORIGIN_BEFORE.search(before):
             bucket = origin
         elif _TRANSIT_BEFORE.search(before):
             bucket = transit
@@ -137,10 +143,13 @@ def route_facts(view: SentenceView) -> list[Fact]:
         ):
             # "в Казахстане" is where, "в Россию" after a route word is where to.
             if view.language == "ru" and re.search(r"(?:е|и)$", place.text) and not origin:
+                bucket = None
                 continue
             bucket = destination
         else:
+            bucket = None
             continue
+        previous_end = place.end
         if code not in bucket:
             bucket.append(code)
         span.extend((place.start, place.end))
@@ -168,7 +177,8 @@ _TREND_UP = (
 )
 _TREND_DOWN = (
     r"снизил\w*|снижени\w*|снижа\w*|сократил\w*|сокращени\w*|уменьшил\w*|уменьшени\w*|спад\w*|падени\w*|"
-    r"упал\w*|минимизаци\w*|decreas\w*|declin\w*|fell|fall(?:ing|en)?|dropp?\w*|reduc\w*|downward|halved|less\s+popular"
+    r"упал\w*|минимизаци\w*|decreas\w*|declin\w*|fell|fall(?:ing|en)?|dropped|dropping|a\s+drop\s+in|"
+    r"reduc\w*|downward|halved|less\s+popular"
 )
 _TREND_RE = re.compile(rf"(?<![\w])(?:(?P<up>{_TREND_UP})|(?P<down>{_TREND_DOWN}))", re.IGNORECASE)
 _TREND_TOPIC = re.compile(
@@ -209,24 +219,30 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         ):
             continue
         after = text[match.end() : clause_end].strip()
-        before = text[clause_start : match.start()].strip()
+        # The subject before the verb starts after a reporting verb's "that"/"что".
+        subject_start = clause_start
+        for marker in re.finditer(
+            r"(?<![\w])(?:that|что|which|который|которая|которые)(?![\w])",
+            text[clause_start : match.start()],
+            re.IGNORECASE,
+        ):
+            subject_start = clause_start + marker.end()
+        before = text[subject_start : match.start()].strip()
         # Russian puts the subject after a sentence-initial verb ("увеличилась популярность
         # курительных смесей"); English mostly before ("the popularity of X has grown").
-        subject_after = (view.language == "ru" and len(after) >= 3) or not before
-        subject = after if subject_after else before
-        subject = re.sub(
-            r"^(?:of|in|the|в|на|of\s+the|in\s+the)\s+", "", subject, flags=re.IGNORECASE
-        )
-        subject = re.sub(r"\s+(?:has|have|had|is|are|was|were|been)$", "", subject)
-        subject = " ".join(subject.split()[:10]).rstrip(" .;:!?") or None
+        subject_after = len(before.split()) < 2 and len(after) >= 3
+        words = after if subject_after else before
+        words = re.sub(r"^(?:of|in|the|в|на|of\s+the|in\s+the)\s+", "", words, flags=re.IGNORECASE)
+        words = re.sub(r"\s+(?:has|have|had|is|are|was|were|been)$", "", words)
+        subject = " ".join(words.split()[:10]).rstrip(" .;:!?") or None
         if subject_after:
             in_subject = [s for s in view.substances if match.end() <= s.start < clause_end]
             substance = in_subject[0] if in_subject else None
         else:
             in_subject = [
-                s for s in view.substances if clause_start <= s.start and s.end <= match.start()
+                s for s in view.substances if subject_start <= s.start and s.end <= match.start()
             ]
-            substance = in_subject[-1] if in_subject else None
+            substance = in_subject[0] if in_subject else None  # the head comes first
         if substance is None:
             in_clause = [s for s in view.substances if clause_start <= s.start < clause_end]
             earlier = [s for s in view.substances if s.end <= clause_start]

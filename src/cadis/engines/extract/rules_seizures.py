@@ -28,6 +28,11 @@ WEAK_SEIZURE_TRIGGER = re.compile(
     r"detain\w*|arrest\w*|caught|found|discover\w*|uncover\w*|detect\w*|stopped|attempt\w*\s+to\s+smuggle",
     re.IGNORECASE,
 )
+_BASELINE = re.compile(
+    r"(?:(?:down|up)\s+from|compared\s+(?:to|with)|against|против|по\s+сравнению\s+с|"
+    r"с\s+\d[\d\s.,]*\s*\w+\s+до)\s*(?:more\s+than\s+|about\s+|около\s+|более\s+)?$",
+    re.IGNORECASE,
+)
 _ERADICATION = re.compile(r"уничтож\w*|eradicat\w*|destroy\w*", re.IGNORECASE)
 _DRUG_CONTEXT = re.compile(
     r"нарк\w*|drug\w*|narcot\w*|психотроп\w*|прекурсор\w*|precursor\w*", re.IGNORECASE
@@ -103,7 +108,7 @@ def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMent
         if mention.start >= quantity.end:
             gap = text[quantity.end : mention.start]
             distance = len(gap)
-            if distance > 60 or re.search(r"[;.]|\s(?:и|and)\s+\d", gap):
+            if distance > 45 or re.search(r"[;.,()]|\s(?:и|and)\s+\d", gap):
                 continue
         elif mention.end <= quantity.start:
             gap = text[mention.end : quantity.start]
@@ -152,6 +157,8 @@ def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> 
         return []
     facts: list[Fact] = []
     for quantity in view.quantities:
+        if _BASELINE.search(view.text[max(0, quantity.start - 30) : quantity.start]):
+            continue  # "down from 9.1 tons a year earlier" is a comparison, not a seizure
         mention = _substance_for(view, quantity)
         if mention is None and (not strong or not _DRUG_CONTEXT.search(view.text)):
             continue

@@ -89,6 +89,11 @@ BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
         rf"наркотическ{_W}\s+(?:средств|веществ){_W}|наркосодержащ{_W}\s+\w+|наркотик(?:и|ов|ам|ами|ах|а)?"
         rf"|наркотическ{_W}\s+\w*препарат{_W}|наркопрепарат{_W}|narcotic\s+(?:drugs|substances)|narcotics|drugs",
     ),
+    SubstanceTerm(
+        "opium_group_drugs",
+        "group",
+        rf"(?:наркотик{_W}\s+)?опи(?:йн|ат|оидн)\w*(?:\s+групп\w*)?|опиат{_W}|opiates?|opioids?",
+    ),
     SubstanceTerm("heroin", "drug", rf"героин{_W}|heroin"),
     SubstanceTerm(
         "hashish", "drug", rf"гашиш{_W}|hashish|hash|cannabis\s+resin|смол{_W}\s+каннабиса"

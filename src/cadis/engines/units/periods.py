@@ -179,7 +179,13 @@ def _year(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
 
 def _relative_year(m: re.Match[str], ref: date | None):  # type: ignore[no-untyped-def]
     word = m.group(0).lower()
-    back = 2 if "позапрошл" in word else 1 if re.search(r"прошл|last|previous|past", word) else 0
+    back = (
+        2
+        if "позапрошл" in word
+        else 1
+        if re.search(r"прошл|прошедш|минувш|last|previous|past", word)
+        else 0
+    )
     if ref is None:
         return None, None, "year", 12, True
     year = ref.year - back
@@ -275,7 +281,7 @@ _FORMS: tuple[tuple[str, Handler], ...] = (
         _year,
     ),
     (
-        r"(?:в|за)\s+(?:прошл|позапрошл|текущ|эт|нынешн)\w*\s+год\w*"
+        r"(?:в|за)\s+(?:прошл|позапрошл|прошедш|минувш|текущ|эт|нынешн|уходящ)\w*\s+год\w*"
         r"|(?:last|this|the\s+current|the\s+previous|the\s+past)\s+year(?![\w])",
         _relative_year,
     ),
