@@ -157,7 +157,9 @@ def _neighbour(substance: Substance, similarity: float) -> dict[str, object]:
 def _explain(result: Classification, rule_description: str) -> str:
     parts = []
     if result.known is not None:
-        parts.append(f"Identified as {result.known.name_en} (exact structure match in the substance library).")
+        parts.append(
+            f"Identified as {result.known.name_en} (exact structure match in the substance library)."
+        )
     elif result.rule and result.rule.startswith("library.nearest_neighbour"):
         top = result.nearest[0]
         parts.append(

@@ -47,9 +47,10 @@ class DerivativeParent:
     replaceable: dict[int, list[str]]  # core atom -> what was there ("Cl", "OH", ...)
     heavy_atoms: int
     ring_count: int
-    ring_sig: list[tuple[int, ...]]
     free_h: list[int]
     features: np.ndarray
+    query: Chem.Mol  # the core as a query: ring/chain, ring bonds and room for substituents
+    query_order: list[int]  # query atom k is core atom query_order[k]
 
     @classmethod
     def build(cls, key: str, mol: Chem.Mol) -> DerivativeParent:
@@ -79,6 +80,8 @@ class DerivativeParent:
             replaceable.setdefault(kept.index(parent_idx), []).append(was)
         Chem.SanitizeMol(core, catchErrors=True)
         core.UpdatePropertyCache(strict=False)
+        free_h = [mol.GetAtomWithIdx(i).GetTotalNumHs() for i in kept]
+        query, order = _core_query(core, free_h, replaceable)
         return cls(
             key=key,
             mol=mol,
@@ -87,10 +90,60 @@ class DerivativeParent:
             replaceable=replaceable,
             heavy_atoms=core.GetNumAtoms(),
             ring_count=core.GetRingInfo().NumRings(),
-            ring_sig=ring_signature(core),
-            free_h=[mol.GetAtomWithIdx(i).GetTotalNumHs() for i in kept],
+            free_h=free_h,
             features=features(core),
+            query=query,
+            query_order=order,
         )
+
+
+_BOND_SMARTS = {
+    Chem.BondType.SINGLE: "-",
+    Chem.BondType.DOUBLE: "=",
+    Chem.BondType.TRIPLE: "#",
+    Chem.BondType.AROMATIC: ":",
+}
+
+
+def _core_query(
+    core: Chem.Mol, free_h: list[int], replaceable: dict[int, list[str]]
+) -> tuple[Chem.Mol, list[int]]:
+    """The skeleton as a SMARTS query that only matches derivative-compatible atoms.
+
+    Each atom keeps its element, aromaticity, charge and exact number of ring bonds
+    (`x`: ring systems unchanged, no new ring through the skeleton); its heavy degree may
+    grow only by its free hydrogens, and replaceable halogen/OH positions must be filled.
+    Ring bonds must stay ring bonds (`@`) and chain bonds chain bonds (`!@`).
+    """
+    symbols = []
+    for atom in core.GetAtoms():
+        i = atom.GetIdx()
+        degree = atom.GetDegree()
+        filled = len(replaceable.get(i, []))
+        low, high = degree + filled, degree + filled + free_h[i]
+        aromatic = "a" if atom.GetIsAromatic() else "A"
+        ring_bonds = sum(1 for b in atom.GetBonds() if b.IsInRing())
+        charge = atom.GetFormalCharge()
+        symbols.append(
+            f"[#{atom.GetAtomicNum()};{aromatic};x{ring_bonds};D{{{low}-{high}}};{charge:+d}]"
+        )
+    bonds = [
+        _BOND_SMARTS.get(b.GetBondType(), "~") + (";@" if b.IsInRing() else ";!@")
+        for b in core.GetBonds()
+    ]
+    smarts = Chem.MolFragmentToSmiles(
+        core,
+        atomsToUse=list(range(core.GetNumAtoms())),
+        atomSymbols=symbols,
+        bondSymbols=bonds,
+        canonical=False,
+        allBondsExplicit=True,
+    )
+    order = [int(x) for x in core.GetProp("_smilesAtomOutputOrder").strip("[],").split(",") if x]
+    query = Chem.MolFromSmarts(smarts)
+    if query is None:  # pragma: no cover - a skeleton RDKit cannot express as SMARTS
+        raise ValueError(f"cannot build a derivative query for {Chem.MolToSmiles(core)}")
+    return query, order
 
 
 def _is_acid_oh(atom: Chem.Atom) -> bool:
@@ -101,15 +154,6 @@ def _is_acid_oh(atom: Chem.Atom) -> bool:
     )
 
 
-def ring_signature(mol: Chem.Mol) -> list[tuple[int, ...]]:
-    """Sizes of the rings each atom belongs to (ring systems must be unchanged)."""
-    signature: list[list[int]] = [[] for _ in range(mol.GetNumAtoms())]
-    for ring in mol.GetRingInfo().AtomRings():
-        for atom in ring:
-            signature[atom].append(len(ring))
-    return [tuple(sorted(sizes)) for sizes in signature]
-
-
 FEATURE_ELEMENTS = (6, 7, 8, 16, 15, 9, 17, 35, 53)
 RING_SIZES = (3, 4, 5, 6, 7, 8)
 
@@ -117,9 +161,10 @@ RING_SIZES = (3, 4, 5, 6, 7, 8)
 def features(mol: Chem.Mol) -> np.ndarray:
     """Counts that can only grow from a parent to its derivative (a cheap prefilter).
 
-    Heavy atoms, atoms per element, aromatic atoms, ring atoms, rings per size.
+    Heavy atoms, atoms per element, aromatic atoms, ring atoms, branching atoms (3+ and 4
+    heavy neighbours), double and aromatic bonds, rings per size.
     """
-    counts = [mol.GetNumAtoms()] + [0] * (len(FEATURE_ELEMENTS) + 2 + len(RING_SIZES))
+    counts = [mol.GetNumAtoms()] + [0] * (len(FEATURE_ELEMENTS) + 6 + len(RING_SIZES))
     offset = 1 + len(FEATURE_ELEMENTS)
     for atom in mol.GetAtoms():
         number = atom.GetAtomicNum()
@@ -129,10 +174,21 @@ def features(mol: Chem.Mol) -> np.ndarray:
             counts[offset] += 1
         if atom.IsInRing():
             counts[offset + 1] += 1
+        degree = atom.GetDegree()
+        if degree >= 3:
+            counts[offset + 2] += 1
+            if degree >= 4:
+                counts[offset + 3] += 1
+    for bond in mol.GetBonds():
+        kind = bond.GetBondType()
+        if kind == Chem.BondType.DOUBLE:
+            counts[offset + 4] += 1
+        elif kind == Chem.BondType.AROMATIC:
+            counts[offset + 5] += 1
     for ring in mol.GetRingInfo().AtomRings():
         size = min(len(ring), RING_SIZES[-1])
         if size in RING_SIZES:
-            counts[offset + 2 + RING_SIZES.index(size)] += 1
+            counts[offset + 6 + RING_SIZES.index(size)] += 1
     return np.asarray(counts, dtype=np.int16)
 
 
@@ -150,34 +206,17 @@ def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tupl
 
 
 def _check_match(
-    candidate: Chem.Mol,
-    parent: DerivativeParent,
-    match: tuple[int, ...],
-    candidate_sig: list[tuple[int, ...]],
+    candidate: Chem.Mol, parent: DerivativeParent, match: tuple[int, ...]
 ) -> list[ChangedPosition] | None:
+    # `match` is in core-atom order; ring, degree and charge rules were checked by the query.
     core_atoms = set(match)
-    # No extra bonds between skeleton atoms (that would be a new ring or fusion).
-    induced = sum(
-        1
-        for b in candidate.GetBonds()
-        if b.GetBeginAtomIdx() in core_atoms and b.GetEndAtomIdx() in core_atoms
-    )
-    if induced != parent.core.GetNumBonds():
-        return None
-    if any(candidate_sig[c] != parent.ring_sig[i] for i, c in enumerate(match)):
-        return None
     changes: list[ChangedPosition] = []
     used: set[int] = set()
     for core_idx, cand_idx in enumerate(match):
         cand_atom = candidate.GetAtomWithIdx(cand_idx)
         parent_atom = parent.core.GetAtomWithIdx(core_idx)
-        if cand_atom.GetFormalCharge() != parent_atom.GetFormalCharge():
-            return None
         outside = [nb.GetIdx() for nb in cand_atom.GetNeighbors() if nb.GetIdx() not in core_atoms]
         was_list = list(parent.replaceable.get(core_idx, []))
-        free_h = parent.free_h[core_idx]
-        if len(outside) > free_h + len(was_list):
-            return None
         for out_idx in outside:
             bond = candidate.GetBondBetweenAtoms(cand_idx, out_idx)
             if bond.GetBondType() != Chem.BondType.SINGLE:
@@ -204,9 +243,7 @@ def core_idx_to_parent(parent: DerivativeParent, core_idx: int) -> int:
 
 
 def derivative_changes(
-    candidate: Chem.Mol,
-    parent: DerivativeParent,
-    candidate_sig: list[tuple[int, ...]] | None = None,
+    candidate: Chem.Mol, parent: DerivativeParent
 ) -> list[ChangedPosition] | None:
     """Changed positions if `candidate` is a derivative of `parent`, else None.
 
@@ -220,14 +257,16 @@ def derivative_changes(
     """
     if candidate.GetNumAtoms() < parent.heavy_atoms:
         return None
-    if not candidate.HasSubstructMatch(parent.core):
+    if not candidate.HasSubstructMatch(parent.query):
         return None
-    signature = candidate_sig if candidate_sig is not None else ring_signature(candidate)
     matches = candidate.GetSubstructMatches(
-        parent.core, uniquify=False, useChirality=False, maxMatches=MAX_MATCHES
+        parent.query, uniquify=False, useChirality=False, maxMatches=MAX_MATCHES
     )
-    for match in matches:
-        changes = _check_match(candidate, parent, match, signature)
+    for query_match in matches:
+        match = [0] * len(query_match)
+        for k, cand_idx in enumerate(query_match):
+            match[parent.query_order[k]] = cand_idx
+        changes = _check_match(candidate, parent, tuple(match))
         if changes:
             return changes
     return None
@@ -249,7 +288,7 @@ class DerivativeIndex:
         self._matrix = (
             np.vstack([p.features for p in self.parents])
             if self.parents
-            else np.zeros((0, 1 + len(FEATURE_ELEMENTS) + 2 + len(RING_SIZES)), dtype=np.int16)
+            else np.zeros((0, 1 + len(FEATURE_ELEMENTS) + 6 + len(RING_SIZES)), dtype=np.int16)
         )
 
     def search(self, candidate: Chem.Mol) -> list[tuple[str, list[ChangedPosition]]]:
@@ -257,11 +296,10 @@ class DerivativeIndex:
         plausible = np.flatnonzero(np.all(self._matrix <= features(candidate), axis=1))
         if plausible.size == 0:
             return []
-        signature = ring_signature(candidate)
         found = []
         for i in plausible:
             parent = self.parents[i]
-            changes = derivative_changes(candidate, parent, signature)
+            changes = derivative_changes(candidate, parent)
             if changes:
                 found.append((parent.key, changes))
         return found
