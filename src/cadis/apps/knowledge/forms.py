@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cadis.apps.accounts.models import Confidentiality
+from cadis.apps.knowledge import choices as c
+from cadis.apps.reference.models import Country
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(label=_("File (.txt, .html, .pdf, .docx)"), required=False)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=500,
+        required=False,
+        help_text=_("Left empty, the title is taken from the file."),
+    )
+    doc_type = forms.ChoiceField(label=_("Type"), choices=c.DocumentType.choices)
+    language = forms.ChoiceField(label=_("Language"), choices=c.Language.choices)
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries concerned"),
+        required=False,
+        to_field_name="code",
+        queryset=Country.objects.filter(is_central_asia=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=c.Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    published_on = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    publisher = forms.CharField(label=_("Publisher"), max_length=300, required=False)
+    url = forms.URLField(label=_("URL"), required=False, assume_scheme="https")
+    confidentiality = forms.ChoiceField(
+        label=_("Access level"), choices=Confidentiality.choices, initial=Confidentiality.RESTRICTED
+    )
+
+    def metadata(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "doc_type": data["doc_type"],
+            "language": data["language"],
+            "countries": [x.code for x in data["countries"]],
+            "topics": data["topics"],
+            "published_on": data["published_on"],
+            "publisher": data["publisher"],
+            "url": data["url"],
+        }

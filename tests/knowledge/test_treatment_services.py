@@ -1,0 +1,101 @@
+"""The treatment services directory: public list, filters, country scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from cadis.apps.accounts.errors import PermissionDenied, ValidationError
+from cadis.apps.accounts.models import Confidentiality
+from cadis.apps.knowledge import services
+from cadis.apps.reference.models import Subdivision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(personas):
+    bishkek = Subdivision.objects.get(code="KG-GB")
+    public = services.service_save(
+        actor=personas.kg_provider,
+        data={
+            "name_en": "Synthetic OAT site",
+            "name_ru": "Синтетический пункт ОАТ",
+            "subdivision": bishkek,
+            "modalities": ["opioid_agonist_treatment", "outpatient"],
+            "capacity": 50,
+            "serves_women": True,
+            "confidentiality": Confidentiality.PUBLIC,
+        },
+    )
+    restricted = services.service_save(
+        actor=personas.kg_provider,
+        data={
+            "name_en": "Synthetic prison unit",
+            "name_ru": "Синтетическое подразделение",
+            "modalities": ["prison_based"],
+            "serves_young_people": True,
+            "confidentiality": Confidentiality.RESTRICTED,
+        },
+    )
+    return public, restricted
+
+
+def test_anonymous_visitors_see_public_services_only(directory, client_of):
+    html = client_of(None).get("/knowledge/services/").content.decode()
+    assert "Синтетический пункт ОАТ" in html and "Синтетическое подразделение" not in html
+
+
+def test_own_country_sees_restricted_services_other_country_does_not(
+    directory, personas, client_of
+):
+    assert (
+        "Синтетическое подразделение"
+        in client_of(personas.kg_analyst).get("/knowledge/services/").content.decode()
+    )
+    assert (
+        "Синтетическое подразделение"
+        not in client_of(personas.tj_focal).get("/knowledge/services/").content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("modality=opioid_agonist_treatment", {"Синтетический пункт ОАТ"}),
+        ("women=1", {"Синтетический пункт ОАТ"}),
+        ("young=1", {"Синтетическое подразделение"}),
+        ("country=KG&subdivision=KG-GB", {"Синтетический пункт ОАТ"}),
+        ("country=TJ", set()),
+    ],
+)
+def test_filters(directory, personas, client_of, query, expected):
+    html = client_of(personas.kg_analyst).get(f"/knowledge/services/?{query}").content.decode()
+    names = {"Синтетический пункт ОАТ", "Синтетическое подразделение"}
+    assert {n for n in names if n in html} == expected
+
+
+def test_a_provider_of_another_organisation_cannot_change_a_service(directory, personas):
+    with pytest.raises(PermissionDenied):
+        services.service_save(
+            actor=personas.kg_other_provider, service=directory[0], data={"capacity": 1}
+        )
+
+
+def test_a_region_of_another_country_is_refused(personas):
+    with pytest.raises(ValidationError):
+        services.service_save(
+            actor=personas.kg_provider,
+            data={
+                "name_en": "x",
+                "name_ru": "x",
+                "modalities": [],
+                "subdivision": Subdivision.objects.get(code="TJ-DU"),
+            },
+        )
+
+
+def test_analysts_cannot_add_services(personas):
+    with pytest.raises(PermissionDenied):
+        services.service_save(
+            actor=personas.kg_analyst, data={"name_en": "x", "name_ru": "x", "modalities": []}
+        )
