@@ -124,3 +124,11 @@ def test_it_finds_an_event_with_its_place_dates_and_participants():
     assert (fact.place, fact.country) == ("Almaty", "KZ")
     assert (fact.period.start, fact.period.end) == (date(2024, 6, 18), date(2024, 6, 19))
     assert fact.countries == ["KZ", "KG", "TJ"]
+
+
+def test_a_country_adjective_before_a_drug_is_its_origin():
+    (fact,) = facts_of(
+        "Afghan opiates are trafficked through Tajikistan, Kyrgyzstan and Kazakhstan to the Russian Federation.",
+        "route",
+    )
+    assert (fact.origin, fact.transit, fact.destination) == (["AF"], ["TJ", "KG", "KZ"], ["RU"])

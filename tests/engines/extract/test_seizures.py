@@ -118,3 +118,28 @@ def test_a_passed_vocabulary_decides_the_code():
     (fact,) = seizures("Изъято 5 кг героина.", vocabulary=ShortCodes())
     assert fact.substance_resolved == "HER"
     assert fact.substance == "героина"
+
+
+def test_every_line_of_a_bulleted_seizure_list_is_a_seizure():
+    facts = seizures(
+        "Из незаконного оборота изъято:\n• героина – 45 кг;\n• гашиша – 1,2 т;\n• марихуаны – 3 400 кг."
+    )
+    assert [(f.substance_resolved, f.quantity_kg) for f in facts] == [
+        ("heroin", 45.0),
+        ("hashish", 1200.0),
+        ("cannabis_herb", 3400.0),
+    ]
+
+
+def test_a_comparison_baseline_is_not_a_seizure():
+    facts = seizures(
+        "In 2023 the region seized 6.3 tons of opiates, down from 9.1 tons a year earlier."
+    )
+    assert [f.quantity_kg for f in facts] == [6300.0]
+
+
+def test_a_year_of_birth_is_not_a_quantity():
+    (fact,) = seizures(
+        "Задержан гр. А., 1985 г.р., у которого изъято наркотическое средство – гашиш, весом 1 кг 250 гр."
+    )
+    assert (fact.substance_resolved, fact.quantity_kg) == ("hashish", 1.25)

@@ -44,6 +44,13 @@ def _guess_document_date(text: str) -> date | None:
     return None
 
 
+_BULLET = re.compile(r"\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])\s")
+_CONTINUATION = re.compile(
+    r"\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|в\s+том\s+числе|из\s+них|including|of\s+which|among\s+them)",
+    re.IGNORECASE,
+)
+
+
 def _first_nps_mentions(facts: list[Fact]) -> list[Fact]:
     """One NPS mention per substance per document: the first, where the reader meets it."""
     seen: set[str | None] = set()
@@ -134,18 +141,22 @@ def extract(
     views = [build_view(sentence, context) for sentence in split_sentences(text)]
     facts: list[Fact] = []
     previous: SentenceView | None = None
+    list_open = False
     for index, view in enumerate(views):
-        previous_had_trigger = (
-            previous is not None
-            and previous.sentence.paragraph == view.sentence.paragraph
-            and bool(SEIZURE_TRIGGER.search(previous.text))
-            and bool(
-                re.match(
-                    r"\s*(?:в\s+том\s+числе|из\s+них|including|of\s+which|among\s+them)",
-                    view.text,
-                    re.IGNORECASE,
-                )
+        continues = bool(_CONTINUATION.match(view.text))
+        previous_had_trigger = continues and (
+            list_open
+            or (
+                previous is not None
+                and previous.sentence.paragraph == view.sentence.paragraph
+                and bool(SEIZURE_TRIGGER.search(previous.text))
             )
+        )
+        # "Изъято:" followed by bullet lines: every bullet belongs to the seizure list.
+        list_open = (
+            (bool(SEIZURE_TRIGGER.search(view.text)) and view.text.rstrip().endswith(":"))
+            or (previous_had_trigger and bool(_BULLET.match(view.text)))
+            or (list_open and continues and bool(_BULLET.match(view.text)))
         )
         inherit_period(view)
         facts.extend(event_facts(views, index))

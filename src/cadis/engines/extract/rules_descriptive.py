@@ -20,7 +20,7 @@ CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
     ),
     (
         "vehicle parts",
-        r"(?:бензобак\w*|топливн\w*\s+бак\w*|запасн\w*\s+колес\w*|бампер\w*|шин\w*\s+автомобил\w*)|(?:fuel\s+tanks?|spare\s+(?:tyres?|tires?|wheels?)|bumpers?|door\s+panels?)",
+        r"(?:бензобак\w*|топливн\w*\s+бак\w*|запасн\w*\s+колес\w*|бампер\w*|шин\w*\s+автомобил\w*)|(?:fuel\s+tanks?|(?:spare|car)\s+(?:tyres?|tires?|wheels?)|tyres|bumpers?|door\s+panels?|gas\s+tanks?)",
     ),
     (
         "inside the body",
@@ -28,7 +28,7 @@ CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
     ),
     (
         "among legal cargo",
-        r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+",
+        r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+|(?:under|beneath)\s+a\s+(?:load|cargo)\s+of\s+\w+",
     ),
     (
         "postal items",
@@ -36,7 +36,7 @@ CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
     ),
     (
         "hidden",
-        r"(?:спрятан\w*|сокрыт\w*|замаскирован\w*|скрыт\w*)\s+(?:в|внутри|под|среди)\s+(?:\w+\s+){0,3}\w+|(?:concealed|hidden|stashed|packed)\s+(?:in|inside|under|within)\s+(?:\w+\s+){0,3}\w+",
+        r"(?:спрятан\w*|сокрыт\w*|замаскирован\w*|скрыт\w*)\s+(?:в|внутри|под|среди)\s+(?:\w+\s+){0,3}\w+|(?:concealed|hidden|stashed|packed)\s+(?:in|into|inside|under|within)\s+(?:\w+\s+){0,3}\w+",
     ),
 )
 _CONCEALMENT_RES = [
@@ -125,7 +125,11 @@ def route_facts(view: SentenceView) -> list[Fact]:
     for place in view.places:
         before = text[max(0, place.start - 30) : place.start]
         code = place.country
-        if bucket is not None and re.fullmatch(
+        if place.kind == "country" and any(s.start - place.end in (0, 1) for s in view.substances):
+            bucket = (
+                origin  # "Afghan opiates", "афганского героина": the adjective names the source
+            )
+        elif bucket is not None and re.fullmatch(
             r"\s*(?:,|и|and|or|или)\s*", text[previous_end : place.start]
         ):
             pass  # "из Афганистана и Пакистана": the list continues the same role
@@ -136,7 +140,7 @@ def route_facts(view: SentenceView) -> list[Fact]:
         elif _DESTINATION_BEFORE.search(before) and (
             origin
             or re.search(
-                r"ввез|ввоз|переправ|направля|следова|доставить|smuggl|bound|destined|en\s+route|transport|ship",
+                r"ввез|ввоз|переправ|направля|следова|доставить|транзит|smuggl|traffick|bound|destined|en\s+route|transport|ship",
                 text,
                 re.IGNORECASE,
             )

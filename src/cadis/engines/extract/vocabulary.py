@@ -38,7 +38,7 @@ BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
         "synthetic_drugs",
         "group",
         rf"синтетическ{_W}\s+(?:наркотик{_W}|наркотическ{_W}\s+(?:средств|веществ){_W})"
-        rf"|синтетик{_W}|synthetic\s+(?:drugs|narcotics)",
+        rf"|синтетик{_W}|synthetic\s+(?:drugs|narcotics)|synthetics",
     ),
     SubstanceTerm(
         "synthetic_cannabinoids",
