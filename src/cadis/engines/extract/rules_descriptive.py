@@ -122,13 +122,14 @@ def route_facts(view: SentenceView) -> list[Fact]:
     span: list[int] = []
     bucket: list[str] | None = None
     previous_end = -1
+    adjective_origins = 0
     for place in view.places:
         before = text[max(0, place.start - 30) : place.start]
         code = place.country
         if place.kind == "country" and any(s.start - place.end in (0, 1) for s in view.substances):
-            bucket = (
-                origin  # "Afghan opiates", "афганского героина": the adjective names the source
-            )
+            # "Afghan opiates", "афганского героина": the adjective names the source.
+            bucket = origin
+            adjective_origins += 1
         elif bucket is not None and re.fullmatch(
             r"\s*(?:,|и|and|or|или)\s*", text[previous_end : place.start]
         ):
@@ -160,6 +161,8 @@ def route_facts(view: SentenceView) -> list[Fact]:
         view.route_places.append((place.start, place.end))
     if not origin and not destination:
         return []
+    if adjective_origins == len(origin) and not transit and not destination:
+        return []  # "afghan opiates" alone says where drugs come from, not a route
     start, end = min(span), max(span)
     leading = text[max(0, start - 20) : start]
     lead_match = re.search(
