@@ -164,14 +164,18 @@ def _find_header(table: Iterator[Sequence[object]], file: str) -> tuple[int, dic
 def _rows_from_table(table: Iterator[Sequence[object]], file: str) -> Iterator[DeclarationRow]:
     table = iter(table)
     row_number, columns = _find_header(table, file)
+    fields = list(columns.items())
     for cells in table:
         row_number += 1
-        if not any(_cell_text(cell) for cell in cells):
+        if not any(cells):
             continue
-        values = {
-            field: _cell_text(cells[index]) if index < len(cells) else ""
-            for field, index in columns.items()
-        }
+        width = len(cells)
+        values: dict[str, str] = {}
+        for field, index in fields:
+            cell = cells[index] if index < width else ""
+            values[field] = cell.strip() if type(cell) is str else _cell_text(cell)
+        if not any(values.values()):
+            continue
         if not values.get("id"):
             values["id"] = str(row_number)
         yield DeclarationRow(row_number, values)
@@ -400,8 +404,14 @@ class JsonLinesWriter:
         self.include_all = include_all
 
     def write(self, result: LineResult, row: DeclarationRow | None = None) -> None:
-        if result.hits or self.include_all:
+        if result.hits or (self.include_all and result.warnings):
             self.stream.write(json.dumps(result_object(result), ensure_ascii=False) + "\n")
+        elif self.include_all:
+            # Most lines are clear: skip building and encoding the whole object.
+            self.stream.write(
+                f'{{"id": {json.dumps(result.id, ensure_ascii=False)}, "hits": [], '
+                f'"warnings": [], "list_version": {json.dumps(result.list_version)}}}\n'
+            )
 
     def close(self) -> None:
         self.stream.flush()

@@ -241,29 +241,37 @@ def token_key(word: str) -> str:
     return key
 
 
+# tuple.__new__ is a C call; Token(...) goes through a Python-level __new__.
+_new_token = tuple.__new__
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into keyed tokens, keeping each token's span in ``text``.
 
     >>> [t.key for t in tokenize("Уксусной к-ты ангидрид, 99%")]
     ['uksusn', 'kislot', 'angidrid', '99']
     """
-    raw = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
     tokens: list[Token] = []
-    index = 0
-    count = len(raw)
-    while index < count:
-        word, start, end = raw[index]
-        if len(word) == 1 and index + 1 < count:
-            nxt, _, nxt_end = raw[index + 1]
-            merged = _SPLIT_ABBREVIATIONS.get((token_key(word), token_key(nxt)))
-            if merged is not None and text[end : end + 1] == "-":
-                tokens.append(Token(token_key(merged), start, nxt_end))
-                index += 2
+    cache = _CACHE
+    single: Token | None = None  # the previous token, when it was a single letter
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        key = cache.get(word)
+        if key is None:
+            key = token_key(word)
+        start, end = match.span()
+        if single is not None:
+            merged = _SPLIT_ABBREVIATIONS.get((single.key, key))
+            if merged is not None and start == single.end + 1 and text[single.end] == "-":
+                tokens[-1] = Token(token_key(merged), single.start, end)
+                single = None
                 continue
-        key = token_key(word)
-        if key:  # hard and soft signs alone have no letters left
-            tokens.append(Token(key, start, end))
-        index += 1
+        if not key:  # hard and soft signs alone have no letters left
+            single = None
+            continue
+        token = _new_token(Token, (key, start, end))
+        single = token if len(word) == 1 else None
+        tokens.append(token)
     return tokens
 
 

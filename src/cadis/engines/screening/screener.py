@@ -264,7 +264,7 @@ class Screener:
         if not tokens:
             return []
         keys = [token.key for token in tokens]
-        similarity = [1.0] * len(keys)
+        similarity: dict[int, float] = {}
         if self._corrector is not None:
             known = self._corrector.known
             for index, key in enumerate(keys):
@@ -274,20 +274,20 @@ class Screener:
                 corrected = self._corrector.correct(key, script)
                 if corrected is not None:
                     keys[index], similarity[index] = corrected
-        starts: dict[int, int] = {}
-        position = 0
-        for index, key in enumerate(keys):
-            starts[position] = index
-            position += len(key) + 1
         text = " " + " ".join(keys) + " "
 
         found: list[_Match] = []
         exclusions: list[_Match] = []
+        starts: dict[int, int] | None = None  # built only for lines with a match
         for end, bucket in self._automaton.iter(text):
+            if starts is None:
+                starts = _token_starts(keys)
             length = bucket[0].length
             last_token = starts_index_of(starts, end, text)
             first_token = last_token - length + 1
-            fuzz = min(similarity[first_token : last_token + 1])
+            fuzz = min(
+                (similarity.get(i, 1.0) for i in range(first_token, last_token + 1)), default=1.0
+            )
             for pattern in bucket:
                 match = _Match(first_token, last_token + 1, pattern, fuzz)
                 (exclusions if pattern.kind is None else found).append(match)
@@ -510,6 +510,16 @@ def combined_score(items: Iterable[Evidence]) -> float:
     for score in best.values():
         remaining *= 1.0 - score
     return 1.0 - remaining
+
+
+def _token_starts(keys: list[str]) -> dict[int, int]:
+    """Offset of each key in the space-joined key string -> token index."""
+    starts: dict[int, int] = {}
+    position = 0
+    for index, key in enumerate(keys):
+        starts[position] = index
+        position += len(key) + 1
+    return starts
 
 
 def starts_index_of(starts: dict[int, int], end: int, text: str) -> int:
