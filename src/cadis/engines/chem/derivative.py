@@ -11,6 +11,7 @@ insertions or removed atoms are not derivatives.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -202,6 +203,9 @@ def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tupl
             if j not in seen and j not in core_atoms:
                 seen.add(j)
                 stack.append(j)
+    if len(seen) == 1:  # a single atom (halogen, O, N, C): no need for RDKit's writer
+        atom = mol.GetAtomWithIdx(start)
+        return (atom.GetSymbol() if not atom.GetIsAromatic() else atom.GetSymbol().lower()), seen
     return Chem.MolFragmentToSmiles(mol, atomsToUse=sorted(seen)), seen
 
 
@@ -272,6 +276,15 @@ def derivative_changes(
     return None
 
 
+PATTERN_BITS = 1024
+
+
+def _pattern_bits(mol: Chem.Mol) -> np.ndarray:
+    fp = Chem.PatternFingerprint(mol, fpSize=PATTERN_BITS)
+    # "0101..." bytes minus ord("0") is the fastest route from a bit vector to numpy.
+    return np.packbits(np.frombuffer(fp.ToBitString().encode(), dtype=np.uint8) - 48)
+
+
 class DerivativeIndex:
     """Listed parents prepared once, with a vectorised prefilter over all of them.
 
@@ -285,21 +298,30 @@ class DerivativeIndex:
         self.parents = [DerivativeParent.build(key, mol) for key, mol in parents]
         # Larger parents first: the most specific listed skeleton is the best explanation.
         self.parents.sort(key=lambda p: -p.heavy_atoms)
+        self._patterns = np.vstack(
+            [_pattern_bits(p.core) for p in self.parents]
+            or [np.zeros(PATTERN_BITS // 8, dtype=np.uint8)]
+        )[: len(self.parents)]
         self._matrix = (
             np.vstack([p.features for p in self.parents])
             if self.parents
             else np.zeros((0, 1 + len(FEATURE_ELEMENTS) + 6 + len(RING_SIZES)), dtype=np.int16)
         )
 
-    def search(self, candidate: Chem.Mol) -> list[tuple[str, list[ChangedPosition]]]:
-        """(parent key, changed positions) for every parent the candidate derives from."""
+    def search(self, candidate: Chem.Mol) -> Iterator[tuple[str, list[ChangedPosition]]]:
+        """(parent key, changed positions) for each parent the candidate derives from.
+
+        Lazy and largest parent first, so a caller can stop at the first hit it needs.
+        """
         plausible = np.flatnonzero(np.all(self._matrix <= features(candidate), axis=1))
         if plausible.size == 0:
-            return []
-        found = []
-        for i in plausible:
+            return
+        # Substructure screen: every pattern-fingerprint bit of a parent's skeleton must be
+        # set in the candidate's (sound: a substructure only sets bits its superstructure has).
+        bits = _pattern_bits(candidate)
+        screened = np.all((self._patterns[plausible] & ~bits) == 0, axis=1)
+        for i in plausible[screened]:
             parent = self.parents[i]
             changes = derivative_changes(candidate, parent)
             if changes:
-                found.append((parent.key, changes))
-        return found
+                yield parent.key, changes

@@ -8,6 +8,7 @@ similarity is reported separately as triage and is never a legal answer.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,18 +77,38 @@ class LegalModel:
         self._by_key = {s.inchikey: s for s in controlled}
         self.index = DerivativeIndex([(s.inchikey, s.mol) for s in controlled])
 
-    def find_derivative_parents(self, mol: Chem.Mol) -> list[tuple[Substance, list]]:
-        """Every listed substance of which `mol` is a derivative, most specific first."""
-        return [(self._by_key[key], changes) for key, changes in self.index.search(mol)]
+    def find_derivative_parents(self, mol: Chem.Mol) -> Iterator[tuple[Substance, list]]:
+        """Listed substances of which `mol` is a derivative, most specific first (lazy)."""
+        for key, changes in self.index.search(mol):
+            yield self._by_key[key], changes
 
     def status(
         self, mol: Chem.Mol, known: Substance | None, jurisdictions: tuple[str, ...]
     ) -> dict[str, dict[str, object]]:
         """Status per jurisdiction code, as plain dicts ready for JSON.
 
-        >>> # see tests/engines/chem/test_legal.py for worked examples
+        Worked examples are in tests/engines/chem/test_legal.py.
         """
-        derivatives: list[tuple[Substance, list]] | None = None
+        derivative_codes = [
+            c
+            for c in jurisdictions
+            if c in self.jurisdictions and self.jurisdictions[c].derivative_rule
+        ]
+        parent_for: dict[str, tuple[Substance, list]] = {}
+        needs_search = [
+            c
+            for c in derivative_codes
+            if known is None or not listing(known, self.jurisdictions[c])
+        ]
+        if needs_search:
+            # Walk the (lazy, most specific first) parents until every jurisdiction that
+            # applies the rule has its parent; usually the first hit settles all of them.
+            for substance, changes in self.find_derivative_parents(mol):
+                for code in needs_search:
+                    if code not in parent_for and listing(substance, self.jurisdictions[code]):
+                        parent_for[code] = (substance, changes)
+                if len(parent_for) == len(needs_search):
+                    break
         out: dict[str, dict[str, object]] = {}
         for code in jurisdictions:
             jurisdiction = self.jurisdictions.get(code)
@@ -96,21 +117,16 @@ class LegalModel:
                 continue
             if known is not None and (schedule := listing(known, jurisdiction)):
                 out[code] = {"status": CONTROLLED, "substance": known.name_en, "list": schedule}
-                continue
-            if jurisdiction.derivative_rule:
-                if derivatives is None:
-                    derivatives = self.find_derivative_parents(mol)
-                hit = next(((s, ch) for s, ch in derivatives if listing(s, jurisdiction)), None)
-                if hit is not None:
-                    parent, changes = hit
-                    out[code] = {
-                        "status": CONTROLLED_DERIVATIVE,
-                        "parent": parent.name_en,
-                        "list": listing(parent, jurisdiction),
-                        "changed_positions": [c.as_dict() for c in changes],
-                    }
-                    continue
-            out[code] = {"status": NOT_LISTED}
+            elif code in parent_for:
+                parent, changes = parent_for[code]
+                out[code] = {
+                    "status": CONTROLLED_DERIVATIVE,
+                    "parent": parent.name_en,
+                    "list": listing(parent, jurisdiction),
+                    "changed_positions": [c.as_dict() for c in changes],
+                }
+            else:
+                out[code] = {"status": NOT_LISTED}
         for code, value in out.items():
             jurisdiction = self.jurisdictions.get(code)
             if jurisdiction is not None and not jurisdiction.verified:
