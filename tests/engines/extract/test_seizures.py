@@ -143,3 +143,21 @@ def test_a_year_of_birth_is_not_a_quantity():
         "Задержан гр. А., 1985 г.р., у которого изъято наркотическое средство – гашиш, весом 1 кг 250 гр."
     )
     assert (fact.substance_resolved, fact.quantity_kg) == ("hashish", 1.25)
+
+
+def test_a_synonym_vocabulary_resolves_inflected_and_quoted_names():
+    from cadis.engines.extract import SynonymVocabulary
+
+    vocabulary = SynonymVocabulary(
+        {
+            "наркотические средства": "narcotic_drugs",
+            "гашиш": "hashish",
+            "mephedrone": "mephedrone",
+        },
+        fuzzy_cutoff=80,
+    )
+    assert vocabulary.resolve("«Гашиша»") == "hashish"
+    assert vocabulary.resolve("наркотических средств") == "narcotic_drugs"
+    assert vocabulary.resolve("Mephedrone") == "mephedrone"
+    assert vocabulary.resolve("mefedrone") == "mephedrone"  # fuzzy
+    assert vocabulary.resolve("кокаин") is None

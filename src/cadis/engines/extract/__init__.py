@@ -21,6 +21,7 @@ from cadis.engines.extract.vocabulary import (
     BuiltinVocabulary,
     SubstanceMention,
     SubstanceVocabulary,
+    SynonymVocabulary,
     find_substances,
 )
 
@@ -40,6 +41,7 @@ __all__ = [
     "StatedPeriod",
     "SubstanceMention",
     "SubstanceVocabulary",
+    "SynonymVocabulary",
     "detect_language",
     "extract",
     "find_substances",

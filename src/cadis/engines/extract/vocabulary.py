@@ -225,3 +225,60 @@ def group_of(code: str | None) -> str | None:
     """The group a built-in term belongs to ("smoking_mixtures" -> "synthetic_cannabinoids")."""
     term = TERMS_BY_CODE.get(code or "")
     return term.group if term else None
+
+
+_QUOTES = str.maketrans({"«": " ", "»": " ", '"': " ", "“": " ", "”": " ", "ё": "е", "Ё": "Е"})
+_RU_ENDING = re.compile(
+    r"(?:ами|ями|ого|его|ому|ему|ыми|ими|ой|ей|ий|ый|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ам|ям|ах|ях|ом|ем|ов|ев|"
+    r"ую|юю|а|я|о|е|ы|и|у|ю|й|ь)$"
+)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.translate(_QUOTES).lower().split())
+
+
+def _stem_key(text: str) -> str:
+    words = []
+    for word in _normalise(text).split():
+        if re.fullmatch(r"[а-я-]+", word) and len(word) > 4:
+            word = _RU_ENDING.sub("", word)
+        elif re.fullmatch(r"[a-z-]+", word) and len(word) > 4 and word.endswith("s"):
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
+class SynonymVocabulary:
+    """A vocabulary built from (synonym, code) pairs, e.g. the reference substance synonyms.
+
+    Resolves an exact name (case, quotes and ё ignored), then the same words with their
+    Russian case endings or English plural removed, then — optionally — the closest name
+    by edit distance (RapidFuzz ratio >= `fuzzy_cutoff`).
+
+    >>> SynonymVocabulary({"гашиш": "hashish"}).resolve("«Гашиша»")
+    'hashish'
+    """
+
+    def __init__(self, synonyms: dict[str, str], *, fuzzy_cutoff: float | None = 90.0) -> None:
+        self._exact = {_normalise(name): code for name, code in synonyms.items()}
+        self._stems = {_stem_key(name): code for name, code in synonyms.items()}
+        self._fuzzy_cutoff = fuzzy_cutoff
+
+    def resolve(self, text: str) -> str | None:
+        key = _normalise(text)
+        if not key:
+            return None
+        if key in self._exact:
+            return self._exact[key]
+        stem = _stem_key(text)
+        if stem in self._stems:
+            return self._stems[stem]
+        if self._fuzzy_cutoff is None or len(stem) < 5:
+            return None
+        from rapidfuzz import fuzz, process
+
+        best = process.extractOne(
+            stem, list(self._stems), scorer=fuzz.ratio, score_cutoff=self._fuzzy_cutoff
+        )
+        return self._stems[best[0]] if best else None
