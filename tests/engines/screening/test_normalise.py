@@ -60,3 +60,8 @@ def test_normalising_never_crashes_and_twice_changes_nothing(text):
 def test_normalising_cyrillic_and_latin_text_is_idempotent(text):
     once = normalise(text)
     assert normalise(once) == once
+
+
+def test_accents_are_dropped_from_latin_letters():
+    assert normalise("acétone") == normalise("acetone")
+    assert normalise("Schwefelsäure") == normalise("Schwefelsaure")

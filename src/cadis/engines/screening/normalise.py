@@ -19,6 +19,7 @@ Abbreviations that split into several tokens (``к-та``, ``р-р``) are merged
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -217,6 +218,14 @@ def _reduce(word: str) -> str:
         if greek in lowered:
             lowered = lowered.replace(greek, spelled)
     lowered = _fix_lookalikes(lowered).translate(_CYR_TABLE)
+    if not lowered.isascii():
+        # Accented Latin letters (acétone, Säure, Uzbek oʻ) lose their marks; done after the
+        # Cyrillic table, which already turned й and ё into plain letters.
+        lowered = "".join(
+            ch
+            for ch in unicodedata.normalize("NFKD", lowered)
+            if ch.isalpha() and not unicodedata.combining(ch)
+        )
     for source, target in _LATIN_REDUCTIONS:
         if source in lowered:
             lowered = lowered.replace(source, target)
