@@ -132,3 +132,20 @@ def test_a_country_adjective_before_a_drug_is_its_origin():
         "route",
     )
     assert (fact.origin, fact.transit, fact.destination) == (["AF"], ["TJ", "KG", "KZ"], ["RU"])
+
+
+def test_a_title_in_quotes_states_no_trend():
+    text = "Прошла конференция «Сокращение спроса и снижение вреда в регионе» в Бишкеке."
+    assert facts_of(text, "trend") == []
+
+
+def test_supply_reduction_as_a_policy_area_is_not_a_falling_trend():
+    assert facts_of("Experts discussed supply reduction and prevention of drug use.", "trend") == []
+
+
+def test_vacuum_machines_that_dogs_cannot_detect_are_a_concealment():
+    (fact,) = facts_of(
+        "Gangs use vacuum machines to pack drugs, and sniffer dogs cannot detect such packages.",
+        "concealment",
+    )
+    assert (fact.method, fact.defeats) == ("vacuum packaging", "sniffer dogs")

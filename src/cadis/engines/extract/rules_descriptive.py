@@ -12,7 +12,7 @@ from cadis.engines.extract.rules_seizures import SEIZURE_TRIGGER
 CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
     (
         "vacuum packaging",
-        r"вакуумн\w*\s+(?:\w+\s+){0,2}(?:упаков\w*|аппарат\w*|пакет\w*)|vacuum[- ](?:pack\w*|seal\w*)",
+        r"вакуумн\w*\s+(?:\w+\s+){0,2}(?:упаков\w*|аппарат\w*|пакет\w*)|vacuum[- ](?:pack\w*|seal\w*|machines?|bags?|devices?|equipment)",
     ),
     (
         "hidden compartment",
@@ -196,6 +196,16 @@ _TREND_TOPIC = re.compile(
     re.IGNORECASE,
 )
 # Trend words that mean the measures, not the situation ("reducing supply" is a policy name).
+_POLICY_NOUN_BEFORE = re.compile(r"(?:demand|supply|harm|risk)\s+$", re.IGNORECASE)
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    before = text[:position]
+    if before.count("«") > before.count("»"):
+        return True
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _POLICY_NOUN_AFTER = re.compile(
     r"^\s*(?:предложени|спрос|вред|употреблени|demand|supply|harm)\w*", re.IGNORECASE
 )
@@ -213,8 +223,13 @@ def trend_facts(view: SentenceView) -> list[Fact]:
     facts: list[Fact] = []
     clauses_done: set[tuple[int, int]] = set()
     for match in _TREND_RE.finditer(text):
-        if match.group("down") and _POLICY_NOUN_AFTER.match(text[match.end() :]):
+        if match.group("down") and (
+            _POLICY_NOUN_AFTER.match(text[match.end() :])
+            or _POLICY_NOUN_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
+        ):
             continue
+        if _inside_quotes(text, match.start()):
+            continue  # a title such as «Сокращение предложения ...» states no trend
         clause_start, clause_end = _clause_bounds(text, match.start())
         if (clause_start, clause_end) in clauses_done:
             continue

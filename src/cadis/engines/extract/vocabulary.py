@@ -43,7 +43,7 @@ BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
     SubstanceTerm(
         "synthetic_cannabinoids",
         "nps",
-        rf"синтетическ{_W}\s+каннаби(?:н|)оид{_W}|каннаби(?:н|)оид{_W}|synthetic\s+cannabinoids?|"
+        rf"синтетическ{_W}\s+каннаби(?:н|)оид{_W}|каннаби(?:н|)оид{_W}|synthetic\s+cannabinoids?|cannabinoids|"
         r"spice|спайс\w{0,3}",
         "synthetic_cannabinoids",
     ),
