@@ -149,3 +149,8 @@ def test_vacuum_machines_that_dogs_cannot_detect_are_a_concealment():
         "concealment",
     )
     assert (fact.method, fact.defeats) == ("vacuum packaging", "sniffer dogs")
+
+
+def test_a_part_of_a_count_is_not_counted_again():
+    facts = facts_of("Задержано 412 человек, из них 38 иностранных граждан и 5 женщин.", "detained")
+    assert [f.count for f in facts] == [412]

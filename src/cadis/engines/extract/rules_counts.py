@@ -37,7 +37,9 @@ _GROUP_TRIGGER = re.compile(
 _PERSON = (
     r"(?:человек|чел\.|лиц|граждан\w*|подозреваем\w*|участник\w*|член\w*|наркокурьер\w*|курьер\w*|"
     r"наркодилер\w*|сбытчик\w*|закладчик\w*|иностран\w*|фигурант\w*|злоумышленник\w*|преступник\w*|"
-    r"наркоторговц\w*|организатор\w*|сообщник\w*|соучастник\w*|водител\w*|people|persons?|individuals|suspects?|members|nationals|citizens|couriers|"
+    r"наркоторговц\w*|организатор\w*|сообщник\w*|соучастник\w*|водител\w*|жител\w*|мужчин\w*|"
+    r"женщин\w*|подростк\w*|несовершеннолетн\w*|студент\w*|пассажир\w*|контрабандист\w*|"
+    r"people|persons?|individuals|suspects?|members|nationals|citizens|couriers|"
     r"dealers|traffickers|foreigners|men|women|offenders|residents|smugglers|drivers|organi[sz]ers|"
     r"accomplices|students|minors)(?![\w])"
 )
@@ -49,6 +51,11 @@ _MEMBERS = re.compile(
     re.IGNORECASE,
 )
 _PERSON_COUNT = re.compile(rf"(?<![\w]){_NUM}\s+(?:{_ADJ_RU}|{_ADJ_EN}){_PERSON}", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(
+    r"(?:из\s+них|из\s+которых|в\s+том\s+числе|среди\s+них|of\s+(?:whom|them)|including|among\s+them)"
+    r"[^.;:]{0,40}$",
+    re.IGNORECASE,
+)
 _PEOPLE_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "prosecuted",
@@ -167,6 +174,9 @@ def people_facts(view: SentenceView) -> list[Fact]:
     facts: list[Fact] = []
     for match in _PERSON_COUNT.finditer(text):
         if view.is_used(match.start(), match.end()):
+            continue
+        # "из них 12 женщин", "including 38 foreigners": a part of a count already made.
+        if _SUBSET_BEFORE.search(text[max(0, match.start() - 50) : match.start()]):
             continue
         # "из 74 человек" after a group is its membership, counted with the group.
         if re.search(
