@@ -167,7 +167,8 @@ def stated_period(period: Period | None) -> StatedPeriod | None:
 
 
 CENTRAL_ASIA = {"KZ", "KG", "TJ", "TM", "UZ"}
-_REPORTING_KINDS = {
+# Periods that report a total rather than date one event.
+REPORTING_KINDS = {
     "year",
     "years",
     "duration",
@@ -216,7 +217,7 @@ def update_context(view: SentenceView) -> None:
     says whose figures follow.
     """
     context = view.context
-    reporting = [p for p in view.periods if p.kind in _REPORTING_KINDS]
+    reporting = [p for p in view.periods if p.kind in REPORTING_KINDS]
     if reporting:
         context.period, context.paragraph = reporting[0], view.sentence.paragraph
         if context.sentences_seen < 4 and context.lead_period is None:

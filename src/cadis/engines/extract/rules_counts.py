@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cadis.engines.extract.analysis import SentenceView, stated_period
+from cadis.engines.extract.analysis import REPORTING_KINDS, SentenceView, stated_period
 from cadis.engines.extract.model import Fact
 from cadis.engines.extract.rules_seizures import qualifier_before
 from cadis.engines.units import parse_number_expression
@@ -163,7 +163,7 @@ def group_facts(view: SentenceView) -> list[Fact]:
             qualifier_text=qualifier_text,
             period=stated_period(_nearest_period(view, match.start())),
         )
-        fact.aggregate = fact.period is not None and fact.period.kind != "day_range"
+        fact.aggregate = fact.period is not None and fact.period.kind in REPORTING_KINDS
         facts.append(view.locate(fact))
         view.used.append((match.start(), end))
     return facts
@@ -209,7 +209,7 @@ def people_facts(view: SentenceView) -> list[Fact]:
             qualifier_text=qualifier_text,
             period=stated_period(_nearest_period(view, match.start())),
         )
-        fact.aggregate = fact.period is not None and fact.period.kind != "day_range"
+        fact.aggregate = fact.period is not None and fact.period.kind in REPORTING_KINDS
         facts.append(view.locate(fact))
         view.used.append((match.start(), match.end()))
     return facts

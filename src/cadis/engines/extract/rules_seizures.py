@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cadis.engines.extract.analysis import SentenceView, stated_period
+from cadis.engines.extract.analysis import REPORTING_KINDS, SentenceView, stated_period
 from cadis.engines.extract.model import Fact
 from cadis.engines.extract.vocabulary import SubstanceMention
 from cadis.engines.units import Period, QuantityMatch, normalise
@@ -71,16 +71,6 @@ EVENT_CUES = re.compile(
     r"at\s+the\s+\w+\s+(?:checkpoint|border\s+crossing)|на\s+(?:посту|КПП|таможенном\s+посту)",
     re.IGNORECASE,
 )
-_PERIOD_KINDS_FOR_TOTALS = {
-    "year",
-    "years",
-    "duration",
-    "months_of_year",
-    "half",
-    "quarter",
-    "year_to_date",
-    "months",
-}
 
 
 def qualifier_before(text: str, start: int) -> tuple[str | None, str | None]:
@@ -139,7 +129,7 @@ def _period_for(view: SentenceView, quantity: QuantityMatch) -> Period | None:
 def _is_aggregate(view: SentenceView, period: Period | None) -> bool:
     if AGGREGATE_CUES.search(view.text):
         return True
-    if period is not None and period.kind in _PERIOD_KINDS_FOR_TOTALS:
+    if period is not None and period.kind in REPORTING_KINDS:
         return not EVENT_CUES.search(view.text)
     return False
 
