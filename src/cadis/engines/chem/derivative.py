@@ -206,7 +206,8 @@ def _substituent_smiles(mol: Chem.Mol, start: int, core_atoms: set[int]) -> tupl
     if len(seen) == 1:  # a single atom (halogen, O, N, C): no need for RDKit's writer
         atom = mol.GetAtomWithIdx(start)
         return (atom.GetSymbol() if not atom.GetIsAromatic() else atom.GetSymbol().lower()), seen
-    return Chem.MolFragmentToSmiles(mol, atomsToUse=sorted(seen)), seen
+    # Rooted at the attachment atom, so the group reads from the skeleton outwards.
+    return Chem.MolFragmentToSmiles(mol, atomsToUse=sorted(seen), rootedAtAtom=start), seen
 
 
 def _check_match(
