@@ -89,3 +89,14 @@ def test_the_json_has_the_cli_shape():
 
 def test_an_empty_text_has_no_facts():
     assert extract("   ").facts == []
+
+
+def test_the_same_figure_in_two_documents_has_the_same_duplicate_key():
+    first = extract("В 2024 году АКН изъяло 1.300 кг наркотических веществ.", mentions=False)
+    second = extract(
+        "Агентство по контролю за наркотиками: в 2024 году изъято 1300 кг наркотических средств.",
+        mentions=False,
+    )
+    (a,) = first.of_type("seizure")
+    (b,) = second.of_type("seizure")
+    assert a.duplicate_key() == b.duplicate_key()

@@ -102,3 +102,10 @@ def test_a_date_written_in_each_style_reads_back(day):
         f"{day.day} {day.strftime('%B')} {day.year}",
     ):
         assert parse_date(text) == (day, DatePrecision.DAY)
+
+
+@pytest.mark.parametrize(
+    "text", ["2024-05-12 00:00:00", "2024-05-12T10:30:00Z", "12.05.2024 10:30"]
+)
+def test_a_time_of_day_after_a_date_is_ignored(text):
+    assert parse_date(text) == (date(2024, 5, 12), DatePrecision.DAY)

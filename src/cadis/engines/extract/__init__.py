@@ -13,7 +13,12 @@ from __future__ import annotations
 from cadis.engines.extract.engine import extract
 from cadis.engines.extract.errors import ExtractError, ExtractErrorCode
 from cadis.engines.extract.gazetteer import DEFAULT_GAZETTEER, Agency, AgencyMention, Gazetteer
-from cadis.engines.extract.loaders import MAX_BYTES, DocumentMeta, load_document_text
+from cadis.engines.extract.loaders import (
+    MAX_BYTES,
+    DocumentMeta,
+    load_document_bytes,
+    load_document_text,
+)
 from cadis.engines.extract.mentions import load_models
 from cadis.engines.extract.model import FACT_TYPES, ExtractionResult, Fact, StatedPeriod
 from cadis.engines.extract.text import detect_language
@@ -45,6 +50,7 @@ __all__ = [
     "detect_language",
     "extract",
     "find_substances",
+    "load_document_bytes",
     "load_document_text",
     "load_models",
 ]

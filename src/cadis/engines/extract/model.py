@@ -83,6 +83,16 @@ class Fact:
     countries: list[str] = field(default_factory=list)  # event participants
     ambiguity: str | None = None
 
+    def duplicate_key(self) -> tuple[Any, ...]:
+        """What makes two facts from different documents "the same figure".
+
+        Two releases repeating "1,300 kg seized in 2024 by the agency" give equal keys;
+        the review flags the second as a probable duplicate.
+        """
+        amount = round(self.quantity_kg, 3) if self.quantity_kg is not None else self.count
+        period = (self.period.start, self.period.end) if self.period else (None, None)
+        return (self.type, self.substance_resolved, amount, self.members, self.country, *period)
+
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["span"] = list(self.span)

@@ -74,6 +74,10 @@ def parse_date(text: str) -> tuple[date, DatePrecision]:
     if not isinstance(text, str) or not text.strip():
         raise DateFormatError(UnitsErrorCode.EMPTY, "The date is empty.")
     cleaned = re.sub(r"\s+", " ", text.strip()).rstrip(",;")
+    # A time of day (spreadsheet exports: "2024-05-12 00:00:00", "12.05.2024 10:30") adds nothing.
+    cleaned = re.sub(
+        r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$", "", cleaned
+    )
     for regex, precision in _DATE_FORMS:
         match = regex.match(cleaned)
         if not match:
