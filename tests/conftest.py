@@ -9,12 +9,12 @@ from django.test import Client
 
 
 @pytest.fixture(autouse=True)
-def _isolated_media(settings, tmp_path):
+def _test_settings(request, tmp_path):
+    # Engine tests may run without pytest-django (`-p no:django`): nothing to set then.
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _test_settings(settings):
     # Persona tests sign users in directly; the 2FA tests switch the requirement back on.
     settings.CADIS_REQUIRE_2FA = False
     # Password hashing at production strength would dominate the suite's run time.
