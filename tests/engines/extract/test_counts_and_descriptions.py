@@ -154,3 +154,8 @@ def test_vacuum_machines_that_dogs_cannot_detect_are_a_concealment():
 def test_a_part_of_a_count_is_not_counted_again():
     facts = facts_of("Задержано 412 человек, из них 38 иностранных граждан и 5 женщин.", "detained")
     assert [f.count for f in facts] == [412]
+
+
+def test_an_aim_to_reduce_is_not_a_falling_trend():
+    text = "Меры, направленные на минимизацию последствий употребления наркотиков, обсуждены."
+    assert facts_of(text, "trend") == []

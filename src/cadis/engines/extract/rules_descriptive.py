@@ -196,6 +196,11 @@ _TREND_TOPIC = re.compile(
     re.IGNORECASE,
 )
 # Trend words that mean the measures, not the situation ("reducing supply" is a policy name).
+_GOAL_BEFORE = re.compile(
+    r"цел\w*|направленн\w*|способствова\w*|меры\s+по|мер\s+по|стратеги\w*|задач\w*|позволя\w*\s+бы|"
+    r"aim\w*|goals?|objectives?|in\s+order\s+to|measures\s+to|strateg\w*|designed\s+to|would\s+help",
+    re.IGNORECASE,
+)
 _POLICY_NOUN_BEFORE = re.compile(r"(?:demand|supply|harm|risk)\s+$", re.IGNORECASE)
 
 
@@ -228,6 +233,8 @@ def trend_facts(view: SentenceView) -> list[Fact]:
             or _POLICY_NOUN_BEFORE.search(text[max(0, match.start() - 20) : match.start()])
         ):
             continue
+        if _GOAL_BEFORE.search(text[max(0, match.start() - 120) : match.start()]):
+            continue  # aims and measures ("меры по снижению", "aimed at reducing") are not trends
         if _inside_quotes(text, match.start()):
             continue  # a title such as «Сокращение предложения ...» states no trend
         clause_start, clause_end = _clause_bounds(text, match.start())
