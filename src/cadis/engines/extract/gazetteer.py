@@ -138,7 +138,7 @@ DEFAULT_AGENCIES: tuple[Agency, ...] = (
 GENERIC_BODIES = (
     r"МВД|ГКНБ|КНБ|СГБ|ГТК|ГТС|ГПС|ФСБ|ОВД|УВД|ГУВД|ДВД",
     r"Министерств\w* внутренних дел|Генеральн\w* [Пп]рокуратур\w*|Прокуратур\w*",
-    r"[Тт]аможенн\w* (?:служб|комитет|орган)\w*|[Пп]ограничн\w* (?:служб|войск|отряд)\w*",
+    r"[Тт]аможенн\w* (?:служб|комитет|орган)\w*|[Тт]аможн[яиеюй]\w*|[Пп]ограничн\w* (?:служб|войск|отряд)\w*",
     r"[Пп]ограничник\w*|[Тт]аможенник\w*|[Пп]олици\w*|[Сс]лужб\w* государственной безопасности",
     r"Ministry of (?:Internal Affairs|the Interior|Interior)|Interior Ministry|MVD|MIA",
     r"Prosecutor[- ]General'?s Office|General Prosecutor'?s Office|State Customs (?:Service|Committee)",

@@ -216,11 +216,14 @@ _POLICY_NOUN_AFTER = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"[;:()—]|,(?!\d)")
+
+
 def _clause_bounds(text: str, position: int) -> tuple[int, int]:
-    left = max(text.rfind(c, 0, position) for c in ",;:()—")
-    rights = [i for i in (text.find(c, position) for c in ",;:()—") if i >= 0]
-    end = min(rights) if rights else len(text)
-    return left + 1, end
+    # A comma between digits ("12,3%") is a decimal mark, not a clause break.
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+    right = _CLAUSE_BREAK.search(text, position)
+    return left, right.start() if right else len(text)
 
 
 def trend_facts(view: SentenceView) -> list[Fact]:

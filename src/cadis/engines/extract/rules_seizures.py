@@ -134,6 +134,16 @@ def _is_aggregate(view: SentenceView, period: Period | None) -> bool:
     return False
 
 
+def _eradicated(text: str, position: int, strong: bool) -> bool:
+    """True when the verb governing the quantity destroys rather than seizes."""
+    if not strong:
+        return bool(_ERADICATION.search(text))
+    before = text[:position]
+    eradication = [m.end() for m in _ERADICATION.finditer(before)]
+    seizure = [m.end() for m in SEIZURE_TRIGGER.finditer(before)]
+    return bool(eradication) and (not seizure or max(eradication) > max(seizure))
+
+
 def _has_trigger(view: SentenceView, previous_had_trigger: bool) -> bool:
     return bool(SEIZURE_TRIGGER.search(view.text)) or previous_had_trigger
 
@@ -152,7 +162,7 @@ def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> 
         mention = _substance_for(view, quantity)
         if mention is None and (not strong or not _DRUG_CONTEXT.search(view.text)):
             continue
-        if not strong and _ERADICATION.search(view.text):
+        if _eradicated(view.text, quantity.start, strong):
             continue  # "обнаружено и уничтожено 3 400 кустов" is eradication, not a seizure
         read = quantity.quantity
         normalised = normalise(read.value, read.unit)

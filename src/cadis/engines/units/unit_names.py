@@ -18,7 +18,7 @@ class UnitDef:
 
 
 UNITS: tuple[UnitDef, ...] = (
-    UnitDef("t", "mass", 1000.0, r"тонн\w*|тн\.?|т\.?|tonnes?|tons?|t"),
+    UnitDef("t", "mass", 1000.0, r"тонн\w*|тн\.?|т\.?|(?:metric\s+)?(?:tonnes?|tons?)|t"),
     UnitDef("kg", "mass", 1.0, r"килограмм\w*|кило\b|кг\.?|kilograms?|kilogrammes?|kilos?|kgs?\.?"),
     UnitDef("mg", "mass", 1e-6, r"миллиграмм\w*|мг\.?|milligrams?|mg"),
     UnitDef("g", "mass", 0.001, r"грамм\w*|гр\.?|г\.?|grams?|grammes?|gr\.?|g"),
