@@ -20,6 +20,9 @@ EXAMPLES = {
         "CCCCCN1C(=O)C(=NNC(=O)c2ccccc2)c2ccccc21",  # BZO-POXIZID
         "CCCCCCCC(C)(C)c1ccc(C2CCCC(O)C2)c(O)c1",  # CP-47,497 C8 homologue
         "CCCCCn1c(C(=O)c2ccc(OC)cc2)nc2ccccc21",  # benzimidazole ketone
+        "CCCCN1C=CSC1=NC(=O)C1C(C)(C)C1(C)C",  # A-836,339 (thiazolylidene amide)
+        "CCCCCn1cc(Cc2cccc3ccccc23)c2ccccc21",  # JWH-175 (methylene linker)
+        "Cc1ccc(C(=O)Oc2cccc3cccnc23)cc1S(=O)(=O)N1CCCCC1",  # QMPSB
     ],
     "synthetic_cathinone": [
         "CCCCCC(N1CCCC1)C(=O)c1ccc2c(c1)OCO2",  # MDPHP
@@ -51,6 +54,8 @@ EXAMPLES = {
         "CCC(=O)OC1(c2ccccc2)CCN(CCc2ccccc2)CC1",  # PEPAP (prodine type)
         "CN1CC[C@]23c4c5ccc(OCC)c4O[C@H]2[C@@H](O)C=C[C@H]3[C@H]1C5",  # ethylmorphine
         "CCCC(=O)N1CCN(CC=Cc2ccc(F)cc2)CC1C",  # fluorinated AP-237 analogue
+        "c1ccc(NC2CCN(CCc3ccccc3)CC2)cc1",  # 4-ANPP
+        "CCN(CC)C(C)C=C(c1cccs1)c1cccs1",  # diethylthiambutene
     ],
     "benzodiazepine": [
         "Cc1nnc2n1-c1ccc(Br)cc1C(c1ccccc1)=NC2",  # bromazolam
@@ -81,6 +86,8 @@ EXAMPLES = {
         "COCO[C@H]1C[C@@H](C(=O)OC)[C@]2(C)CC[C@H]3C(=O)O[C@H](c4ccoc4)C[C@]3(C)[C@H]2C1=O",
         "COc1cc2CCN(C)C3Cc4ccc(OC)c(OC)c4-c(c1OC)c23",  # glaucine positional isomer
         "NCc1cc(=O)[nH]o1",  # muscimol (isoxazolone tautomer)
+        "CN1CCC2(c3ccc(OC)c(OC)c3)CC(=O)CCC12",  # mesembrine (kanna)
+        "COc1cc2CCN(C)C(C)c2c(O)c1OC",  # pellotine (peyote)
     ],
     "other": [
         "CC(O)CCC(=O)O",  # GHV

@@ -99,6 +99,19 @@ PLANT_RULES = (
         ("[CH3]O[#6]1=,:[#6][#6](=O)[#8][#6](~[#6]~[#6]-a)~,:[#6]1",),
     ),
     Rule(
+        "plant.sceletium_alkaloid",
+        "plant_based",
+        "3a-Aryl-octahydroindole of Sceletium tortuosum / kanna (mesembrine, mesembrenone)",
+        ("a-[CX4;R]12~[#6;R]~[#6;R]~[#7;R]~[#6;R]~1~[#6;R]~[#6;R]~[#6;R]~[#6;R]~2",),
+    ),
+    Rule(
+        "plant.cactus_isoquinoline",
+        "plant_based",
+        "1-Methyl-tetrahydroisoquinoline with an oxygenated ring (peyote alkaloids: pellotine, "
+        "anhalonine, lophophorine)",
+        ("[CX4;R](-[CH3])1-[NX3]-[CH2]-[CH2]-c2cc(-[OX2])c(-[OX2])cc21",),
+    ),
+    Rule(
         "plant.phytocannabinoid",
         "plant_based",
         "Phytocannabinoid: olivetol-derived (n-pentyl) terpenophenol (THC, CBD, CBN)",
@@ -170,6 +183,28 @@ SCRA_RULES = (
         ("[#6]-[CH2]-[CH2]-[CH2]-n1cc(-C(=O)a)cc1", "[#6]-[CH2]-[CH2]-[CH2]-n1ccc(-C(=O)a)c1"),
     ),
     Rule(
+        "sc.tetramethylcyclopropyl_head",
+        "synthetic_cannabinoid",
+        "2,2,3,3-Tetramethylcyclopropyl carbonyl head group (UR-144, XLR-11, A-836,339 "
+        "families, whatever the core)",
+        ("[CX3](=O)-[CH1;R1]1-[CX4;R1](-[CH3])(-[CH3])-[CX4;R1]-1(-[CH3])-[CH3]",),
+    ),
+    Rule(
+        "sc.arylmethyl_indole",
+        "synthetic_cannabinoid",
+        "N-alkyl indole with a 3-arylmethyl group instead of a carbonyl (JWH-175 type)",
+        ("[#6]-[CH2]-[CH2]-[CH2]-n1cc(-[CH2]-a)c2ccccc21",),
+    ),
+    Rule(
+        "sc.sulfamoyl_benzoate",
+        "synthetic_cannabinoid",
+        "Quinolin-8-yl sulfamoyl benzoate/benzamide (QMPSB, QMMSB, 2F-QMPSB)",
+        (
+            "O=C(-[O,N]-c1cccc2cccnc12)-c1cccc(-S(=O)(=O)-N)c1",
+            "O=C(-[O,N]-c1cccc2cccnc12)-c1ccc(-S(=O)(=O)-N)cc1",
+        ),
+    ),
+    Rule(
         "sc.oxizid",
         "synthetic_cannabinoid",
         "N-alkyl 2-oxindole 3-acylhydrazone ('OXIZID' generation, e.g. BZO-HEXOXIZID)",
@@ -190,6 +225,18 @@ OPIOID_RULES = (
         "opioid",
         "4-Anilidopiperidine (fentanyl and its acyl, N-aryl and ring analogues)",
         ("[#6](=O)-[NX3](-a)-[CX4;R1]1-[CX4]-[CX4]-[NX3]-[CX4]-[CX4]-1",),
+    ),
+    Rule(
+        "opioid.anilinopiperidine",
+        "opioid",
+        "4-Anilinopiperidine with an N-arylalkyl group (4-ANPP, despropionyl fentanyls)",
+        ("[NX3;!$(N-C=O)](-a)-[CX4;R1]1-[CX4]-[CX4]-[NX3](-[CX4]-[CX4]-a)-[CX4]-[CX4]-1",),
+    ),
+    Rule(
+        "opioid.thiambutene",
+        "opioid",
+        "3-Amino-1,1-dithienylbut-1-ene (thiambutenes)",
+        ("s1cccc1-C(-c1sccc1)=C-[CX4]-[NX3;!$(N-C=O)]",),
     ),
     Rule(
         "opioid.nitazene",
