@@ -30,6 +30,11 @@ _PARTICIPATION = re.compile(
     r"brought\s+together|gathered",
     re.IGNORECASE,
 )
+_ALL_FIVE = re.compile(
+    r"(?:пят[иь]|всех|5)\s+(?:государств|стран)\w*\s+Центральной\s+Азии|"
+    r"(?:all\s+)?(?:five|5)\s+Central\s+Asian\s+(?:countries|states|republics)",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"«([^»]{5,300})»|\"([^\"]{5,300})\"|“([^”]{5,300})”")
 _DATED_KINDS = {"day_range", "month"}
 
@@ -76,6 +81,9 @@ def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
             listed = [p.country for p in following.places if p.kind == "country"]
             if len(set(listed)) >= 2:
                 countries = list(dict.fromkeys(listed))
+                break
+            if _ALL_FIVE.search(following.text):
+                countries = ["KZ", "KG", "TJ", "TM", "UZ"]
                 break
     end = quoted.end() if quoted and name else noun.end()
     start = min(
