@@ -1,11 +1,9 @@
 """Supply-reduction API: seizures, cases, period statistics and the dashboard aggregates."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from cadis.api.auth import write_auth
@@ -225,7 +223,7 @@ def seizure_create(request, payload: SeizureIn):
         ],
     )
     seizure = services.seizure_create(actor=request.user, data=data, source_kind=SourceKind.API)
-    return 201, selectors.seizure_get(request.user, seizure.pk)
+    return Status(201, selectors.seizure_get(request.user, seizure.pk))
 
 
 @router.get("/cases", response=list[CaseOut], summary="Cases and operations you may see")

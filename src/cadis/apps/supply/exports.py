@@ -34,8 +34,12 @@ def xlsx_response(filename: str, columns: list[str], rows) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(filename[:31])
     sheet.append(columns)
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     for row in rows:
-        sheet.append([_safe(v) for v in row])
+        sheet.append(
+            [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in map(_safe, row)]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

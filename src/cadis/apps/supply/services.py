@@ -86,15 +86,23 @@ def normalise_quantity(quantity_text: str, unit_text: str = "") -> dict[str, Any
     """Quantity fields of a seizure from the quantity (and unit) as written."""
     try:
         if unit_text.strip():
-            value, unit = parse_number(quantity_text).value, unit_text.strip()
+            number = parse_number(quantity_text)
+            value, unit, ambiguous = number.value, unit_text.strip(), number.ambiguous
+            alternative = number.alternative
         else:
             quantity = parse_quantity(quantity_text)
-            value, unit = quantity.value, quantity.unit
+            value, unit, ambiguous = quantity.value, quantity.unit, quantity.ambiguous
+            alternative = quantity.alternative
         result = normalise(value, unit)
     except UnitsError as error:
         raise ValidationError(
             error.message, details={"field": "quantity_as_written", "code": str(error.code)}
         ) from None
+    if ambiguous:
+        raise ValidationError(
+            f"'{quantity_text}' is ambiguous: {value:g} or {alternative:g}; write it with a decimal comma.",
+            details={"field": "quantity_as_written", "code": "ambiguous_number"},
+        )
     if value < 0:
         raise ValidationError(
             "The quantity must not be negative.", details={"field": "quantity_as_written"}

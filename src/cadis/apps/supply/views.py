@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from cadis.apps.accounts.scope import scope_of
 from cadis.apps.reference import models as ref
@@ -13,15 +14,20 @@ from cadis.apps.supply.exports import table_response
 
 DASHBOARD_TABLES = (
     # dimension, title, label column title, limit
-    ("period", "Quantity seized by period", "Period", None),
-    ("substance_group", "By substance group", "Substance group", None),
-    ("substance", "By substance (top 15)", "Substance", 15),
-    ("country", "By country", "Country", None),
-    ("subdivision", "By subdivision (top 15)", "Subdivision", 15),
-    ("agency", "By agency (top 10)", "Agency", 10),
-    ("concealment", "Top concealment methods", "Concealment method", 10),
-    ("transport", "Top transport modes", "Transport mode", 10),
-    ("route", "Top routes (departure → destination)", "Route", 10),
+    ("period", gettext_noop("Quantity seized by period"), gettext_noop("Period"), None),
+    ("substance_group", gettext_noop("By substance group"), gettext_noop("Substance group"), None),
+    ("substance", gettext_noop("By substance (top 15)"), gettext_noop("Substance"), 15),
+    ("country", gettext_noop("By country"), gettext_noop("Country"), None),
+    ("subdivision", gettext_noop("By subdivision (top 15)"), gettext_noop("Subdivision"), 15),
+    ("agency", gettext_noop("By agency (top 10)"), gettext_noop("Agency"), 10),
+    (
+        "concealment",
+        gettext_noop("Top concealment methods"),
+        gettext_noop("Concealment method"),
+        10,
+    ),
+    ("transport", gettext_noop("Top transport modes"), gettext_noop("Transport mode"), 10),
+    ("route", gettext_noop("Top routes (departure → destination)"), gettext_noop("Route"), 10),
 )
 
 

@@ -50,12 +50,14 @@ def check_bytes(data: bytes, file_name: str, context: ImportContext) -> ParseRes
     return parse_table(table, vocab, context)
 
 
-def _seizure(row: ParsedSeizure, *, organisation, actor, batch, file_name: str) -> Seizure:
+def _seizure(
+    row: ParsedSeizure, *, organisation, actor, batch, file_name: str, source_kind: str
+) -> Seizure:
     return Seizure(
         country_id=row.country_id,
         organisation=organisation,
         confidentiality=row.confidentiality,
-        source_kind=SourceKind.IMPORT,
+        source_kind=source_kind,
         source_ref={"file": file_name, "row": row.row, "batch": batch.pk if batch else None},
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
         date=row.date,
@@ -108,6 +110,7 @@ def write_rows(
     batch=None,
     file_name: str = "",
     progress: Progress | None = None,
+    source_kind: str = SourceKind.IMPORT,
 ) -> tuple[int, int]:
     """Create the rows not yet imported; returns (created, unchanged). One transaction for all."""
     known = existing_fingerprints(organisation, [r.fingerprint for r in rows])
@@ -117,7 +120,14 @@ def write_rows(
     for start in range(0, len(new), BATCH_SIZE):
         chunk = new[start : start + BATCH_SIZE]
         seizures = [
-            _seizure(r, organisation=organisation, actor=actor, batch=batch, file_name=file_name)
+            _seizure(
+                r,
+                organisation=organisation,
+                actor=actor,
+                batch=batch,
+                file_name=file_name,
+                source_kind=source_kind,
+            )
             for r in chunk
         ]
         snapshots = [audit.snapshot(s) for s in seizures]
@@ -153,7 +163,7 @@ def write_rows(
                     object_repr=str(seizure)[:300],
                     country_id=seizure.country_id,
                     after=snap,
-                    source_kind=SourceKind.IMPORT,
+                    source_kind=source_kind,
                     source_detail={"file": file_name, "row": row.row},
                 )
             )

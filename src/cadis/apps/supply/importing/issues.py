@@ -6,54 +6,60 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 Severity = Literal["error", "warning"]
 
 # Stable codes with the English message template; the template is translated when rendered.
 MESSAGES: dict[str, str] = {
-    "empty_file": N_("The file is empty."),
-    "file_too_large": N_("The file is larger than {limit} MB."),
-    "unreadable_encoding": N_(
+    "empty_file": gettext_noop("The file is empty."),
+    "file_too_large": gettext_noop("The file is larger than {limit} MB."),
+    "unreadable_encoding": gettext_noop(
         "The file is neither UTF-8 nor Windows-1251 (cp1251) text, nor an XLSX workbook."
     ),
-    "bad_csv": N_("The CSV file cannot be read: {detail}."),
-    "bad_xlsx": N_("The XLSX workbook cannot be read: {detail}."),
-    "no_header": N_("The file has no header row."),
-    "no_rows": N_("The file has a header but no data rows."),
-    "too_many_rows": N_("The file has more than {limit} rows; split it."),
-    "missing_column": N_(
+    "bad_csv": gettext_noop("The CSV file cannot be read: {detail}."),
+    "bad_xlsx": gettext_noop("The XLSX workbook cannot be read: {detail}."),
+    "no_header": gettext_noop("The file has no header row."),
+    "no_rows": gettext_noop("The file has a header but no data rows."),
+    "too_many_rows": gettext_noop("The file has more than {limit} rows; split it."),
+    "missing_column": gettext_noop(
         "The required column '{column}' is missing (accepted headers: {aliases})."
     ),
-    "duplicate_column": N_("The column '{column}' appears twice."),
-    "unknown_column": N_("The column '{column}' is not known and is ignored."),
-    "missing_value": N_("A value is required."),
-    "bad_date": N_("'{value}' is not a date (write dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy)."),
-    "future_date": N_("The date {value} is in the future."),
-    "bad_number": N_("'{value}' is not a number."),
-    "ambiguous_number": N_(
+    "duplicate_column": gettext_noop("The column '{column}' appears twice."),
+    "unknown_column": gettext_noop("The column '{column}' is not known and is ignored."),
+    "missing_value": gettext_noop("A value is required."),
+    "bad_date": gettext_noop(
+        "'{value}' is not a date (write dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy)."
+    ),
+    "future_date": gettext_noop("The date {value} is in the future."),
+    "bad_number": gettext_noop("'{value}' is not a number."),
+    "ambiguous_number": gettext_noop(
         "'{value}' is ambiguous: {value_a} or {value_b}; write it with a decimal comma "
         "or without the dot."
     ),
-    "no_unit": N_("'{value}' has no unit; fill the unit column."),
-    "unknown_unit": N_("'{value}' is not a known unit."),
-    "bad_quantity": N_("'{value}' is not a quantity with a known unit."),
-    "negative_quantity": N_("The quantity must not be negative."),
-    "bad_purity": N_("Purity must be a percentage between 0 and 100, not '{value}'."),
-    "unknown_country": N_("'{value}' is not a known country."),
-    "country_not_allowed": N_("You may not import records for {value}."),
-    "unknown_subdivision": N_("'{value}' is not a known subdivision of the row's country."),
-    "unknown_agency": N_("'{value}' is not a known agency."),
-    "unknown_form": N_("'{value}' is not a known drug form."),
-    "unknown_concealment": N_("'{value}' is not a known concealment method."),
-    "unknown_transport": N_("'{value}' is not a known transport mode."),
-    "unknown_case": N_("No case with the reference '{value}' exists in the row's country."),
-    "bad_confidentiality": N_(
+    "no_unit": gettext_noop("'{value}' has no unit; fill the unit column."),
+    "unknown_unit": gettext_noop("'{value}' is not a known unit."),
+    "bad_quantity": gettext_noop("'{value}' is not a quantity with a known unit."),
+    "negative_quantity": gettext_noop("The quantity must not be negative."),
+    "bad_purity": gettext_noop("Purity must be a percentage between 0 and 100, not '{value}'."),
+    "unknown_country": gettext_noop("'{value}' is not a known country."),
+    "country_not_allowed": gettext_noop("You may not import records for {value}."),
+    "unknown_subdivision": gettext_noop(
+        "'{value}' is not a known subdivision of the row's country."
+    ),
+    "unknown_agency": gettext_noop("'{value}' is not a known agency."),
+    "unknown_form": gettext_noop("'{value}' is not a known drug form."),
+    "unknown_concealment": gettext_noop("'{value}' is not a known concealment method."),
+    "unknown_transport": gettext_noop("'{value}' is not a known transport mode."),
+    "unknown_case": gettext_noop(
+        "No case with the reference '{value}' exists in the row's country."
+    ),
+    "bad_confidentiality": gettext_noop(
         "'{value}' is not a confidentiality level (public, restricted, confidential)."
     ),
-    "too_long": N_("The value is longer than {limit} characters."),
-    "substance_fuzzy": N_("'{value}' was read as '{match}' (similarity {score})."),
-    "substance_unresolved": N_(
+    "too_long": gettext_noop("The value is longer than {limit} characters."),
+    "substance_fuzzy": gettext_noop("'{value}' was read as '{match}' (similarity {score})."),
+    "substance_unresolved": gettext_noop(
         "'{value}' is not in the substance vocabulary; it is kept as written and flagged "
         "as unresolved."
     ),

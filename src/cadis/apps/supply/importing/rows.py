@@ -221,7 +221,9 @@ def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> Pars
     written = [
         cells[quantity_index]
         for _n, cells in table.rows
-        if quantity_index < len(cells) and isinstance(cells[quantity_index], str)
+        if quantity_index < len(cells)
+        and isinstance(cells[quantity_index], str)
+        and cells[quantity_index].strip()  # the engine's column_convention fails on "" (IndexError)
     ]
     # The engine judges the column on every call; judge it once and pass a one-value witness.
     column_values = _WITNESS.get(column_convention(written) or "", [])
@@ -234,9 +236,14 @@ def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> Pars
             parsed.append(result)
     if not table.rows:
         issues.append(issue(table.file, None, None, "no_rows"))
-    seen: Counter[str] = Counter()
-    for record in parsed:
-        natural = record.natural_key()
-        seen[natural] += 1  # identical rows in one file are distinct events: number them
-        record.fingerprint = hashlib.sha256(f"{natural}|{seen[natural]}".encode()).hexdigest()
+    assign_fingerprints(parsed)
     return ParseResult(parsed, issues, len(table.rows))
+
+
+def assign_fingerprints(records: list[ParsedSeizure]) -> None:
+    """A natural fingerprint per record; identical records are distinct events, so they are numbered."""
+    seen: Counter[str] = Counter()
+    for record in records:
+        natural = record.natural_key()
+        seen[natural] += 1
+        record.fingerprint = hashlib.sha256(f"{natural}|{seen[natural]}".encode()).hexdigest()

@@ -1,0 +1,33 @@
+"""The synthetic demo dataset: five countries, several years, labelled, loaded once."""
+
+from __future__ import annotations
+
+import pytest
+
+from cadis.apps.supply.demo import SEIZURES_PER_COUNTRY, load_demo
+from cadis.apps.supply.models import Case, PeriodStatistic, Seizure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_covers_five_countries_and_loads_only_once(refdata, client_of):
+    first = load_demo()
+    assert first["seizures"] == 5 * SEIZURES_PER_COUNTRY and first["cases"] == 100
+    assert set(Seizure.objects.values_list("country__code", flat=True)) == {
+        "KZ",
+        "KG",
+        "TJ",
+        "TM",
+        "UZ",
+    }
+    assert set(Seizure.objects.values_list("source_kind", flat=True)) == {"demo"}
+    assert Seizure.objects.dates("date", "year").count() == 4
+    assert Seizure.objects.filter(normalised_unit="count").exists()
+    assert Seizure.objects.filter(concealment_methods__isnull=False).exists()
+    assert load_demo() == {"seizures": 0, "cases": 0, "statistics": 0}
+    assert (
+        PeriodStatistic.objects.filter(source_kind="demo").count() == 60
+        and Case.objects.count() == 100
+    )
+    page = client_of(None).get("/supply/")
+    assert page.context["synthetic"] and 'class="tag synthetic"' in page.content.decode()
