@@ -64,6 +64,8 @@ class Command(BaseCommand):
         self.stdout.write("These accounts exist for the demo only; never create them in production.")
 
     def _serve(self, addr: str) -> None:
+        # A plain SIGTERM would end this process without stopping the worker it started.
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
         worker = subprocess.Popen([sys.executable, "-m", "cadis.cli", "worker"])
         self.stdout.write(self.style.SUCCESS(f"Serving on http://{addr}/ with a task worker (pid {worker.pid}). Ctrl+C stops both."))
         try:
