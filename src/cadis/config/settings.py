@@ -215,6 +215,7 @@ CADIS_DEMO = env_bool("CADIS_DEMO", default=False)
 CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.knowledge", "knowledge/"),
     ("cadis.apps.supply", "supply/"),
+    ("cadis.apps.precursors", "precursors/"),
 ]
 INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]
 CADIS_MODULE_URLS = [(f"{app}.urls", prefix) for app, prefix in CADIS_MODULES]
