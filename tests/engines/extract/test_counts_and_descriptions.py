@@ -159,3 +159,18 @@ def test_a_part_of_a_count_is_not_counted_again():
 def test_an_aim_to_reduce_is_not_a_falling_trend():
     text = "Меры, направленные на минимизацию последствий употребления наркотиков, обсуждены."
     assert facts_of(text, "trend") == []
+
+
+def test_a_percentage_comparison_is_a_trend_about_the_main_clause():
+    (fact,) = facts_of(
+        "В 2023 году изъято 45 тонн наркотиков, что на 12% больше, чем годом ранее.", "trend"
+    )
+    assert (fact.direction, fact.substance_resolved) == ("up", "narcotic_drugs")
+
+
+def test_an_english_subject_before_an_appositive_is_kept():
+    (fact,) = facts_of(
+        "Officials warn that new psychoactive substances, especially synthetic cathinones, are increasingly common.",
+        "trend",
+    )
+    assert (fact.direction, fact.substance_resolved) == ("up", "new_psychoactive_substances")

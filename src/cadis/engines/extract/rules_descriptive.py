@@ -187,6 +187,15 @@ _TREND_DOWN = (
     r"упал\w*|минимизаци\w*|decreas\w*|declin\w*|fell|fall(?:ing|en)?|dropped|dropping|a\s+drop\s+in|"
     r"reduc\w*|downward|halved|less\s+popular"
 )
+# "что на 12% больше, чем годом ранее", "30 per cent more than in 2022"
+_TREND_UP += (
+    r"|на\s+\d[\d,.]*\s*(?:%|процент\w*)\s+(?:больше|выше)|в\s+\d+(?:[.,]\d+)?\s+раз\w*\s+(?:больше|выше)"
+    r"|\d[\d,.]*\s*(?:%|per\s*cent|percent)\s+(?:more|higher)"
+)
+_TREND_DOWN += (
+    r"|на\s+\d[\d,.]*\s*(?:%|процент\w*)\s+(?:меньше|ниже)|в\s+\d+(?:[.,]\d+)?\s+раз\w*\s+(?:меньше|ниже)"
+    r"|\d[\d,.]*\s*(?:%|per\s*cent|percent)\s+(?:less|lower|fewer)"
+)
 _TREND_RE = re.compile(rf"(?<![\w])(?:(?P<up>{_TREND_UP})|(?P<down>{_TREND_DOWN}))", re.IGNORECASE)
 _TREND_TOPIC = re.compile(
     r"нарко\w*|употреблен\w*|потреблен\w*|зависим\w*|оборот\w*|изъят\w*|преступлен\w*|популярн\w*|"
@@ -253,12 +262,15 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         after = text[match.end() : clause_end].strip()
         # The subject before the verb starts after a reporting verb's "that"/"что".
         subject_start = clause_start
+        if re.match(r"\s*(?:are|is|was|were|has|have|had)\s", text[clause_start : match.start()]):
+            # "X, especially Y, are increasingly common": the subject precedes the appositive.
+            subject_start = 0
         for marker in re.finditer(
             r"(?<![\w])(?:that|что|which|который|которая|которые)(?![\w])",
-            text[clause_start : match.start()],
+            text[subject_start : match.start()],
             re.IGNORECASE,
         ):
-            subject_start = clause_start + marker.end()
+            subject_start = subject_start + marker.end()
         before = text[subject_start : match.start()].strip()
         # Russian puts the subject after a sentence-initial verb ("увеличилась популярность
         # курительных смесей"); English mostly before ("the popularity of X has grown").
