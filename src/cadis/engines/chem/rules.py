@@ -31,6 +31,44 @@ AMINE = "[NX3;!$(N=*);!$([N+]);!$(N-[C,S,P]=[O,S,N]);!$(N-a)]"
 RING_N = "[NX3;R;!$(N-C=O)]"
 
 
+# Elements counted for the cheap feasibility screen that runs before any SMARTS match.
+PROFILE_ELEMENTS = (6, 7, 8, 9, 16, 17, 35, 53)
+
+
+def molecule_profile(mol: Chem.Mol) -> tuple[int, ...]:
+    """Heavy atoms, independent cycles and element counts: what a query can need at most.
+
+    Matching a query maps its atoms and bonds injectively into the molecule, so the
+    molecule has at least as many atoms, cycles (bonds - atoms + components) and atoms of
+    each element as the query: a pattern that needs more can be skipped without matching.
+    """
+    counts = dict.fromkeys(PROFILE_ELEMENTS, 0)
+    for atom in mol.GetAtoms():
+        number = atom.GetAtomicNum()
+        if number in counts:
+            counts[number] += 1
+    atoms = mol.GetNumAtoms()
+    cycles = mol.GetNumBonds() - atoms + len(Chem.GetMolFrags(mol))
+    return (atoms, cycles, *counts.values())
+
+
+def query_requirements(query: Chem.Mol) -> tuple[int, ...]:
+    """The least `molecule_profile` a molecule needs to possibly match `query`."""
+    counts = dict.fromkeys(PROFILE_ELEMENTS, 0)
+    for atom in query.GetAtoms():
+        # RDKit gives an element only for queries that fix it (0 for "a", "*", "[c,n]").
+        number = atom.GetAtomicNum()
+        if number in counts and not atom.GetSmarts().startswith("[!"):
+            counts[number] += 1
+    atoms = query.GetNumAtoms()
+    cycles = query.GetNumBonds() - atoms + len(Chem.GetMolFrags(query))
+    return (atoms, cycles, *counts.values())
+
+
+def _feasible(profile: tuple[int, ...], needs: tuple[int, ...]) -> bool:
+    return all(have >= need for have, need in zip(profile, needs, strict=True))
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
@@ -39,24 +77,39 @@ class Rule:
     any_of: tuple[str, ...]
     all_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
-    _compiled: dict[str, list[Chem.Mol]] = field(default_factory=dict, compare=False, repr=False)
+    _compiled: dict[str, list[tuple[Chem.Mol, tuple[int, ...]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def patterns(self, key: str) -> list[Chem.Mol]:
+    def _compile(self, key: str) -> list[tuple[Chem.Mol, tuple[int, ...]]]:
         if key not in self._compiled:
             source = {"any": self.any_of, "all": self.all_of, "none": self.none_of}[key]
             compiled = [Chem.MolFromSmarts(s) for s in source]
             bad = [s for s, p in zip(source, compiled, strict=True) if p is None]
             if bad:
                 raise ValueError(f"rule {self.id}: invalid SMARTS {bad}")
-            self._compiled[key] = compiled
+            self._compiled[key] = [(p, query_requirements(p)) for p in compiled]
         return self._compiled[key]
 
-    def matches(self, mol: Chem.Mol) -> bool:
-        if not any(mol.HasSubstructMatch(p) for p in self.patterns("any")):
+    def patterns(self, key: str) -> list[Chem.Mol]:
+        return [pattern for pattern, _ in self._compile(key)]
+
+    def matches(self, mol: Chem.Mol, profile: tuple[int, ...] | None = None) -> bool:
+        profile = profile or molecule_profile(mol)
+        if not any(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("any")
+        ):
             return False
-        if not all(mol.HasSubstructMatch(p) for p in self.patterns("all")):
+        if not all(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("all")
+        ):
             return False
-        return not any(mol.HasSubstructMatch(p) for p in self.patterns("none"))
+        return not any(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("none")
+        )
 
 
 PLANT_RULES = (
@@ -458,7 +511,8 @@ def categorise(mol: Chem.Mol, rules: tuple[Rule, ...] = RULES) -> CategoryMatch:
     >>> categorise(Chem.MolFromSmiles("CCO")).rule_id
     'other.no_family_rule'
     """
+    profile = molecule_profile(mol)
     for rule in rules:
-        if rule.matches(mol):
+        if rule.matches(mol, profile):
             return CategoryMatch(rule.category, rule.id, rule.description)
     return CategoryMatch(FALLBACK.category, FALLBACK.id, FALLBACK.description)
