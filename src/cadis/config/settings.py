@@ -214,6 +214,7 @@ CADIS_DEMO = env_bool("CADIS_DEMO", default=False)
 # Module apps with their URL prefixes; each issue's module adds itself here.
 CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.knowledge", "knowledge/"),
+    ("cadis.apps.exchange", "exchange/"),
     ("cadis.apps.supply", "supply/"),
     ("cadis.apps.precursors", "precursors/"),
 ]

@@ -1,0 +1,263 @@
+"""Synthetic demo data of the exchange module, built around the founding conference.
+
+The conference itself is real (Ashgabat, 27-28 November 2024, CADAP); its description here is
+written for cadis, and the delegations, sessions, experts, recommendations and discussions are
+invented for the demonstration (``source_kind="demo"``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from cadis.apps.accounts.models import Confidentiality, SourceKind
+from cadis.apps.exchange import choices as c
+from cadis.apps.exchange import discussions, services
+from cadis.apps.exchange.models import Event
+from cadis.apps.knowledge import services as knowledge_services
+from cadis.apps.knowledge.models import Programme
+from cadis.apps.reference.models import CENTRAL_ASIA, Country, Substance
+
+TITLE_EN = (
+    "Strengthening prevention of psychoactive substance use, supply reduction and national expertise "
+    "in narcology and treatment in Central Asia"
+)
+TITLE_RU = (
+    "Укрепление профилактики употребления психоактивных веществ, сокращение предложения и развитие "
+    "национального потенциала в наркологии и лечении в Центральной Азии"
+)
+DAY1, DAY2 = dt.date(2024, 11, 27), dt.date(2024, 11, 28)
+
+SESSIONS = (
+    (DAY1, "Обзор наркоситуации в регионе", "Regional overview of the drug situation"),
+    (
+        DAY1,
+        "Синтетические наркотики и новые психоактивные вещества",
+        "Synthetic drugs and new psychoactive substances",
+    ),
+    (
+        DAY1,
+        "Контроль прекурсоров в потоке химической продукции",
+        "Precursor control in the flow of chemicals",
+    ),
+    (DAY2, "Доказательная профилактика и лечение", "Evidence-based prevention and treatment"),
+    (
+        DAY2,
+        "Проект рекомендаций для национальной политики",
+        "Draft recommendations for national policies",
+    ),
+)
+
+RECOMMENDATIONS = (
+    (
+        "adopted",
+        "prevention",
+        ["family-skills", "school-personal-social-skills"],
+        "Расширить программы обучения семейным навыкам (демо)",
+        "Scale up family skills programmes (demo)",
+        "Синтетический пример. Внедрить программы обучения семейным навыкам с доказанной эффективностью во всех "
+        "регионах, с учётом потребностей отцов и матерей.",
+        "Synthetic example. Roll out family skills programmes with proven effectiveness in every region, "
+        "reaching fathers as well as mothers.",
+    ),
+    (
+        "consultation",
+        "treatment",
+        ["opioid-agonist-treatment"],
+        "Услуги лечения, учитывающие гендерные аспекты (демо)",
+        "Gender-sensitive treatment services (demo)",
+        "Синтетический пример. Обеспечить доступ женщин к лечению, включая часы приёма только для женщин и "
+        "присмотр за детьми.",
+        "Synthetic example. Make treatment accessible to women, with women-only hours and childcare.",
+    ),
+    (
+        "draft",
+        "supply_reduction",
+        [],
+        "Обмен данными раннего предупреждения о НПВ (демо)",
+        "Early-warning data exchange on NPS (demo)",
+        "Синтетический пример. Сообщать соседним странам о новых веществах в течение 30 дней после идентификации.",
+        "Synthetic example. Tell neighbouring countries about new substances within 30 days of identification.",
+    ),
+)
+
+JUSTIFICATIONS = {
+    "gender_sensitive": "Synthetic: reaches fathers and mothers; sessions at times working parents can attend.",
+    "consistent": "Synthetic: matches the prevention chapter of the national strategies.",
+    "balanced": "Synthetic: complements supply-reduction measures discussed at the conference.",
+    "evidence_based": "Synthetic: rated beneficial in the UNODC/WHO prevention standards.",
+}
+
+EXPERTS = (
+    (
+        "KZ",
+        "Aigerim Demo (synthetic)",
+        ["prevention", "monitoring"],
+        ["ru", "kk", "en"],
+        "kz_focal",
+    ),
+    ("KG", "Bakyt Demo (synthetic)", ["treatment", "harm_reduction"], ["ru", "ky"], "kg_focal"),
+    ("TJ", "Dilnoza Demo (synthetic)", ["gender", "treatment"], ["ru", "tg", "en"], "tj_focal"),
+    ("TM", "Merdan Demo (synthetic)", ["supply_reduction", "precursors"], ["ru", "tk"], "tm_focal"),
+    ("UZ", "Sardor Demo (synthetic)", ["nps", "policy"], ["ru", "uz", "en"], "uz_focal"),
+)
+
+
+def load_demo(*, stdout) -> None:
+    if Event.objects.filter(title_en=TITLE_EN).exists():
+        stdout.write("      the demo conference is already loaded")
+        return
+    users = {u.username: u for u in get_user_model().objects.filter(username__endswith="_focal")}
+    host = users.get("tm_focal")
+    if host is None:
+        stdout.write("      demo users are missing; run `cadis demo`")
+        return
+    countries = list(Country.objects.filter(code__in=CENTRAL_ASIA).order_by("code"))
+    presentation = knowledge_services.document_create(
+        actor=host,
+        confidentiality=Confidentiality.PUBLIC,
+        source_kind=SourceKind.DEMO,
+        file=ContentFile(
+            "Синтетическая презентация для демонстрации: курительные смеси с синтетическими "
+            "каннабиноидами, вакуумная упаковка, изъято за период … (демо)".encode(),
+            name="synthetic-presentation.txt",
+        ),
+        metadata={
+            "title": "Synthetic presentation: trends in synthetic drugs (demo)",
+            "doc_type": "presentation",
+            "language": "ru",
+            "countries": [x.code for x in countries],
+            "topics": ["nps", "supply_reduction"],
+            "published_on": DAY1,
+        },
+    )
+    event = services.event_create(
+        actor=host,
+        source_kind=SourceKind.DEMO,
+        countries=countries,
+        data={
+            "title_ru": TITLE_RU,
+            "title_en": TITLE_EN,
+            "kind": c.EventKind.CONFERENCE,
+            "starts_on": DAY1,
+            "ends_on": DAY2,
+            "city": "Ashgabat",
+            "organisers": "CADAP (EU-funded) with the host government",
+            "confidentiality": Confidentiality.PUBLIC,
+            "summary_en": "Two days in Ashgabat that brought together government agencies, NGOs and EU experts "
+            "from the five Central Asian countries to exchange knowledge and successful models on "
+            "prevention, supply reduction, precursor control, synthetic drugs and treatment, and "
+            "to agree on joint strategies and initiatives.",
+            "summary_ru": "Два дня в Ашхабаде: государственные органы, НКО и эксперты ЕС из пяти стран "
+            "Центральной Азии обменялись знаниями и успешными моделями в профилактике, сокращении "
+            "предложения, контроле прекурсоров, по синтетическим наркотикам и лечению и "
+            "договорились о совместных стратегиях и инициативах.",
+            "outcomes_en": "Draft recommendations to strengthen national drug policies so that they are "
+            "gender-sensitive, consistent, balanced and evidence-based; the idea of a permanent "
+            "platform for exchange, which cadis implements.",
+            "outcomes_ru": "Проект рекомендаций по укреплению национальной антинаркотической политики — "
+            "гендерно-чувствительной, последовательной, сбалансированной и основанной на "
+            "доказательствах; идея постоянной платформы обмена, которую реализует cadis.",
+            "participating_organisations": [
+                "CADAP",
+                "National drug control agencies",
+                "Ministries of health",
+                "NGOs",
+                "EU experts",
+            ],
+        },
+        delegations=[
+            {
+                "country": x,
+                "head": "(synthetic)",
+                "size": 4 + i,
+                "organisations": "Synthetic delegation",
+            }
+            for i, x in enumerate(countries)
+        ],
+        sessions=[
+            {
+                "day": day,
+                "title_ru": ru,
+                "title_en": en,
+                "speakers": "Synthetic speakers",
+                "presentations": [presentation] if i == 1 else [],
+            }
+            for i, (day, ru, en) in enumerate(SESSIONS)
+        ],
+    )
+    for _code, name, expertise, languages, username in EXPERTS:
+        user = users.get(username)
+        services.expert_save(
+            actor=None,
+            country=user.organisation.country,
+            organisation=user.organisation,
+            source_kind=SourceKind.DEMO,
+            data={
+                "user": user,
+                "full_name": name,
+                "expertise": expertise,
+                "languages": languages,
+                "organisation_name": user.organisation.name_en,
+                "confidentiality": "public",
+                "bio_en": "Synthetic expert profile for the demonstration.",
+                "bio_ru": "Синтетический профиль эксперта для демонстрации.",
+            },
+        )
+    for status, pillar, programmes, title_ru, title_en, text_ru, text_en in RECOMMENDATIONS:
+        targets = (
+            countries
+            if status != "draft"
+            else [x for x in countries if x.code in ("KG", "TJ", "TM")]
+        )
+        rec = services.recommendation_save(
+            actor=host,
+            source_kind=SourceKind.DEMO,
+            target_countries=targets,
+            programmes=list(Programme.objects.filter(code__in=programmes)),
+            data={
+                "title_ru": title_ru,
+                "title_en": title_en,
+                "text_ru": text_ru,
+                "text_en": text_en,
+                "pillar": pillar,
+                "event": event,
+                "confidentiality": Confidentiality.PUBLIC,
+                "indicators": ["Share of districts with the programme (synthetic)"],
+            },
+        )
+        if status == "draft":
+            continue
+        services.criteria_set(
+            actor=host, recommendation=rec, values={k: (True, v) for k, v in JUSTIFICATIONS.items()}
+        )
+        services.recommendation_open_consultation(actor=host, recommendation=rec)
+        if status == "adopted":
+            rec = services.recommendation_adopt(
+                actor=host, recommendation=rec, adopted_on=dt.date(2025, 3, 1)
+            )
+            for code, state in (("KG", "in_progress"), ("UZ", "planned")):
+                services.implementation_update(
+                    actor=users[f"{code.lower()}_focal"],
+                    recommendation=rec,
+                    status=state,
+                    country=next(x for x in countries if x.code == code),
+                    responsible_body="Ministry (synthetic)",
+                    indicator="Districts covered (synthetic)",
+                    source_kind=SourceKind.DEMO,
+                    milestone=("Train trainers (synthetic)", dt.date(2025, 9, 1)),
+                )
+    thread = discussions.thread_start(
+        actor=users["kg_focal"],
+        target=Substance.objects.filter(code="synthetic_cannabinoids").first(),
+        title="Smoking mixtures: what works in prevention? (demo)",
+        body="Synthetic discussion. Which school programmes address smoking mixtures? @uz_focal, any experience?",
+    )
+    discussions.comment_add(
+        actor=users["uz_focal"],
+        thread=thread,
+        body="Synthetic reply: we pilot brief intervention in youth clinics. @kg_focal",
+    )
+    stdout.write("      the founding conference, 5 experts, 3 recommendations, 1 discussion")

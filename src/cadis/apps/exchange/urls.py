@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from cadis.apps.exchange import views
+from cadis.apps.exchange import views_recommendations as rec
+
+app_name = "exchange"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("events/", views.events, name="events"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("experts/", views.experts, name="experts"),
+    path("discussions/", views.threads, name="threads"),
+    path("discussions/new/", views.thread_new, name="thread_new"),
+    path("discussions/<int:pk>/", views.thread_detail, name="thread"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("recommendations/", rec.recommendations, name="recommendations"),
+    path("recommendations/new/", rec.recommendation_edit, name="recommendation_new"),
+    path("recommendations/<int:pk>/", rec.recommendation_detail, name="recommendation"),
+    path("recommendations/<int:pk>/edit/", rec.recommendation_edit, name="recommendation_edit"),
+    path("recommendations/<int:pk>/criteria/", rec.criteria, name="criteria"),
+    path("recommendations/<int:pk>/consult/", rec.open_consultation, name="consult"),
+    path("recommendations/<int:pk>/adopt/", rec.adopt, name="adopt"),
+    path("recommendations/<int:pk>/implementation/", rec.implementation, name="implementation"),
+    path("board/", rec.board, name="board"),
+]

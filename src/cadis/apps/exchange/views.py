@@ -1,0 +1,164 @@
+"""Pages for events, experts, discussions and notifications (recommendations: views_recommendations)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from cadis.apps.accounts.errors import CadisError
+from cadis.apps.accounts.scope import can_view, scope_of
+from cadis.apps.exchange import discussions, selectors
+from cadis.apps.exchange.forms import CommentForm, ThreadForm
+from cadis.apps.knowledge.choices import Language, Topic
+from cadis.apps.reference.models import Country
+
+
+def home(request):
+    recs = selectors.recommendations_visible(request.user)
+    return render(
+        request,
+        "exchange/home.html",
+        {
+            "figures": selectors.home_figures(request.user),
+            "events": selectors.events_visible(request.user)[:5],
+            "recommendations": recs[:5],
+            "threads": selectors.threads_visible(request.user)[:5],
+        },
+    )
+
+
+def events(request):
+    qs = selectors.events_visible(request.user)
+    kind = request.GET.get("kind", "")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return render(
+        request,
+        "exchange/events.html",
+        {"page": Paginator(qs, 25).get_page(request.GET.get("page")), "kind": kind},
+    )
+
+
+def event_detail(request, pk: int):
+    event = get_object_or_404(
+        selectors.events_visible(request.user).prefetch_related(
+            "delegations__country", "sessions__presentations"
+        ),
+        pk=pk,
+    )
+    sessions = list(event.sessions.all())
+    for session in sessions:
+        session.visible_presentations = [
+            d for d in session.presentations.all() if can_view(request.user, d)
+        ]
+    return render(
+        request,
+        "exchange/event_detail.html",
+        {
+            "event": event,
+            "sessions": sessions,
+            "can_draft": scope_of(request.user).can_write,
+            "recommendations": selectors.recommendations_visible(request.user).filter(event=event),
+            "threads": selectors.threads_about(request.user, event),
+        },
+    )
+
+
+def experts(request):
+    qs = selectors.experts_visible(request.user)
+    country, topic, language = (request.GET.get(k, "") for k in ("country", "topic", "language"))
+    if country:
+        qs = qs.filter(country__code=country)
+    if topic:
+        qs = qs.filter(expertise__icontains=f'"{topic}"')
+    if language:
+        qs = qs.filter(languages__icontains=f'"{language}"')
+    topics, languages = dict(Topic.choices), dict(Language.choices)
+    rows = [
+        (e, [topics.get(t, t) for t in e.expertise], [languages.get(x, x) for x in e.languages])
+        for e in qs
+    ]
+    return render(
+        request,
+        "exchange/experts.html",
+        {
+            "rows": rows,
+            "countries": Country.objects.filter(is_central_asia=True),
+            "topics": Topic.choices,
+            "languages": Language.choices,
+            "filters": {"country": country, "topic": topic, "language": language},
+        },
+    )
+
+
+def threads(request):
+    qs = selectors.threads_visible(request.user)
+    return render(
+        request,
+        "exchange/threads.html",
+        {"page": Paginator(qs, 25).get_page(request.GET.get("page"))},
+    )
+
+
+@login_required
+def thread_new(request):
+    kind, key = request.GET.get("target_kind", ""), request.GET.get("target", "")
+    target = None
+    if kind:
+        try:
+            target = discussions.resolve_target(request.user, kind, key)
+        except CadisError:
+            raise Http404 from None
+    form = ThreadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            thread = discussions.thread_start(
+                actor=request.user, target=target, **form.cleaned_data
+            )
+        except CadisError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("exchange:thread", pk=thread.pk)
+    return render(request, "exchange/thread_new.html", {"form": form, "target": target})
+
+
+def thread_detail(request, pk: int):
+    thread = get_object_or_404(selectors.threads_visible(request.user), pk=pk)
+    form = CommentForm(request.POST or None)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect("accounts:login")
+        if form.is_valid():
+            try:
+                discussions.comment_add(
+                    actor=request.user, thread=thread, body=form.cleaned_data["body"]
+                )
+            except CadisError as exc:
+                form.add_error(None, exc.message)
+            else:
+                return redirect("exchange:thread", pk=thread.pk)
+    comments = thread.comments.select_related("author")
+    return render(
+        request,
+        "exchange/thread_detail.html",
+        {
+            "thread": thread,
+            "comments": comments,
+            "form": form,
+            "target": discussions.target_link(thread),
+        },
+    )
+
+
+@login_required
+def notifications(request):
+    if request.method == "POST":
+        discussions.notifications_mark_read(actor=request.user)
+        messages.success(request, _("All notifications are marked as read."))
+        return redirect("exchange:notifications")
+    page = Paginator(selectors.notifications_of(request.user), 50).get_page(request.GET.get("page"))
+    return render(request, "exchange/notifications.html", {"page": page})
