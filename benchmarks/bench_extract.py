@@ -15,11 +15,16 @@ processed one after another in one process after the models are loaded, i.e. per
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
+
+# One core: numpy (under the NER model) must not spread work over several threads.
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
