@@ -133,3 +133,11 @@ def test_the_match_names_the_rule_that_fired():
 def test_a_kratom_alkaloid_is_plant_based_not_a_tryptamine():
     mitragynine = "CC[C@@H]1CN2CCc3c([nH]c4cccc(OC)c34)[C@@H]2C[C@@H]1/C(=C\\OC)C(=O)OC"
     assert categorise(Chem.MolFromSmiles(mitragynine)).category == "plant_based"
+
+
+def test_every_rule_is_documented_in_the_rules_table():
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[3] / "docs" / "chem.md").read_text(encoding="utf-8")
+    missing = [rule.id for rule in RULES if f"`{rule.id}`" not in docs]
+    assert missing == []
