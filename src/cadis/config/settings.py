@@ -31,6 +31,10 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY is required in production (CADIS_PROFILE=production).")
     SECRET_KEY = development_secret_key(VAR_DIR)
 
+# Key of the TDI client pseudonyms (HMAC), one per installation; without the variable it is
+# generated once under var/ (back it up: a new key breaks duplicate detection across years).
+TDI_PSEUDONYM_KEY = env_str("TDI_PSEUDONYM_KEY") or development_secret_key(VAR_DIR / "tdi_pseudonym")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
@@ -217,6 +221,7 @@ CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.exchange", "exchange/"),
     ("cadis.apps.supply", "supply/"),
     ("cadis.apps.precursors", "precursors/"),
+    ("cadis.apps.treatment", "treatment/"),
 ]
 INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]
 CADIS_MODULE_URLS = [(f"{app}.urls", prefix) for app, prefix in CADIS_MODULES]

@@ -1,0 +1,130 @@
+"""Reads of the treatment app, always scoped to what the user may see."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cadis.apps.accounts.scope import countries_readable_restricted, visible
+from cadis.apps.reference.models import Country
+from cadis.apps.treatment.models import HarmRecord, TdiRelease, TreatmentEpisode
+
+
+def episodes_visible(user) -> QuerySet[TreatmentEpisode]:
+    return visible(
+        TreatmentEpisode.objects.select_related("primary_drug", "country", "organisation"), user
+    )
+
+
+def episode_list(
+    *, user, country: str | None = None, year: int | None = None, duplicates_only: bool = False
+) -> QuerySet[TreatmentEpisode]:
+    qs = episodes_visible(user)
+    if country:
+        qs = qs.filter(country__code=country)
+    if year:
+        qs = qs.filter(year=year)
+    if duplicates_only:
+        qs = qs.filter(duplicate_of__isnull=False)
+    return qs
+
+
+def harms_visible(user) -> QuerySet[HarmRecord]:
+    return visible(HarmRecord.objects.select_related("substance", "country", "organisation"), user)
+
+
+def harm_list(
+    *, user, country: str | None = None, indicator: str | None = None, year: int | None = None
+) -> QuerySet[HarmRecord]:
+    qs = harms_visible(user)
+    if country:
+        qs = qs.filter(country__code=country)
+    if indicator:
+        qs = qs.filter(indicator=indicator)
+    if year:
+        qs = qs.filter(year=year)
+    return qs
+
+
+def released(country_id: int, year: int) -> bool:
+    return TdiRelease.objects.filter(country_id=country_id, year=year).exists()
+
+
+def tables_visible(user, country_id: int, year: int) -> bool:
+    """Suppressed TDI tables of a country-year: public once released, before that only to
+    readers of the country's restricted data (its users, regional analysts, administrators)."""
+    readable = countries_readable_restricted(user)
+    return readable == "all" or readable == country_id or released(country_id, year)
+
+
+def tdi_years(country_ids) -> list[int]:
+    return sorted(
+        TreatmentEpisode.objects.filter(country_id__in=list(country_ids))
+        .values_list("year", flat=True)
+        .distinct()
+        .order_by(),
+        reverse=True,
+    )
+
+
+def tdi_countries() -> QuerySet[Country]:
+    return Country.objects.filter(is_central_asia=True).order_by("code")
+
+
+def releases(*, user=None) -> QuerySet[TdiRelease]:
+    return TdiRelease.objects.select_related("country").order_by("-year", "country__code")
+
+
+def clients_by_year(country_ids, years: list[int]) -> dict[int, int]:
+    """First episodes per year (not suppressed: the caller suppresses before it publishes)."""
+    rows = (
+        TreatmentEpisode.objects.filter(
+            country_id__in=list(country_ids), year__in=years, duplicate_of__isnull=True
+        )
+        .values("year")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {r["year"]: r["n"] for r in rows}
+
+
+def harm_series(*, user, country_ids, indicator: str) -> dict[int, dict]:
+    """Totals (both sexes, all ages, all substances) per year: cases and tested."""
+    qs = harms_visible(user).filter(
+        country_id__in=list(country_ids),
+        indicator=indicator,
+        sex="all",
+        age_band="all",
+        substance__isnull=True,
+    )
+    out: dict[int, dict] = {}
+    for rec in qs:
+        slot = out.setdefault(rec.year, {"cases": 0, "tested": 0, "records": []})
+        slot["cases"] += rec.cases
+        slot["tested"] += rec.tested or 0
+        slot["records"].append(rec.pk)
+    return out
+
+
+def home_figures(user) -> list[dict]:
+    figures = []
+    episodes = episodes_visible(user).count()
+    if episodes:
+        figures.append(
+            {
+                "label": _("treatment episodes you may see"),
+                "value": episodes,
+                "url": reverse("treatment:episodes"),
+            }
+        )
+    harms = harms_visible(user).filter(Q(indicator="drd")).count()
+    if harms:
+        figures.append(
+            {
+                "label": _("drug-related death figures"),
+                "value": harms,
+                "url": reverse("treatment:harms"),
+            }
+        )
+    return figures

@@ -1,0 +1,103 @@
+"""Episode import: dry run, row errors, all-or-nothing, idempotent, CSV and XLSX."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from cadis.apps.accounts.errors import BadInputFile, PermissionDenied
+from cadis.apps.treatment.importing import import_episodes, template_csv
+from cadis.apps.treatment.models import TreatmentEpisode
+
+GOOD = (
+    "national_id;start_date;age;primary_drug;secondary_drugs;sex;route;injecting\n"
+    "SYN-0001;2024-01-05;30;1.1;alcohol;male;inject;last_30d\n"
+    "SYN-0002;05.02.2024;25;Героин;;Женский;Курение или вдыхание;never\n"
+    "SYN-0001;2024-06-01;30;1.1;;male;inject;last_30d\n"
+)
+
+
+def run(personas, data, name="tdi.csv", dry_run=False, actor=None):
+    actor = actor or personas.kg_provider
+    return import_episodes(
+        actor=actor, organisation=actor.organisation, data=data, file_name=name, dry_run=dry_run
+    )
+
+
+def test_a_dry_run_checks_everything_and_writes_nothing(personas):
+    report = run(personas, GOOD.replace("Героин", "1.1").encode(), dry_run=True)
+    assert report.ok and report.created == 3 and not report.committed
+    assert TreatmentEpisode.objects.count() == 0
+
+
+def test_labels_in_russian_are_accepted_for_codes_but_unknown_drug_names_are_row_errors(personas):
+    report = run(personas, GOOD.encode())
+    assert [(e["row"], e["column"]) for e in report.errors] == [(3, "primary_drug")]
+    assert TreatmentEpisode.objects.count() == 0
+
+
+def test_a_valid_file_is_imported_once_and_reimporting_it_changes_nothing(personas):
+    data = GOOD.replace("Героин", "1.1").encode("cp1251")
+    report = run(personas, data)
+    assert report.committed and report.created == 3
+    episodes = TreatmentEpisode.objects.order_by("start_date")
+    assert episodes.filter(duplicate_of__isnull=False).count() == 1
+    assert episodes[1].sex == "female" and episodes[1].route == "smoke"
+    assert episodes[0].source_ref == {"file": "tdi.csv", "row": 2}
+    again = run(personas, data)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    changed = run(personas, data.replace(b"2024-01-05;30", b"2024-01-05;31"))
+    assert (changed.created, changed.updated) == (0, 1)
+    assert TreatmentEpisode.objects.count() == 3
+
+
+def test_one_bad_row_rejects_the_whole_file_with_row_and_column_but_not_the_value(personas):
+    data = (GOOD.replace("Героин", "1.1") + "SYN-0003;2024-13-40;30;1.1;;male;;\n").encode()
+    report = run(personas, data)
+    assert not report.ok and TreatmentEpisode.objects.count() == 0
+    assert report.errors == [
+        {"row": 5, "column": "start_date", "message": report.errors[0]["message"]}
+    ]
+    assert "2024-13-40" not in report.errors[0]["message"]
+
+
+def test_an_xlsx_file_is_read_like_a_csv(personas):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["national_id", "start_date", "primary_drug", "sex"])
+    sheet.append(["SYN-XLSX-1", "2024-02-02", "7.1", "female"])
+    out = io.BytesIO()
+    book.save(out)
+    assert run(personas, out.getvalue(), name="tdi.xlsx").created == 1
+
+
+def test_the_template_itself_imports(personas):
+    assert run(personas, template_csv().encode(), dry_run=True).ok
+
+
+def test_a_wrong_header_or_an_outsider_is_refused(personas):
+    with pytest.raises(BadInputFile):
+        run(personas, b"name,when\nx,y\n")
+    with pytest.raises(PermissionDenied):
+        import_episodes(
+            actor=personas.kg_analyst,
+            organisation=personas.kg_org,
+            data=GOOD.encode(),
+            file_name="x.csv",
+        )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=300), st.sampled_from(["x.csv", "x.xlsx"]))
+def test_random_bytes_never_crash_the_importer(personas, data, name):
+    try:
+        report = run(personas, data, name=name, dry_run=True)
+    except BadInputFile:
+        return
+    assert report.rows >= 0
