@@ -174,3 +174,30 @@ def test_an_english_subject_before_an_appositive_is_kept():
         "trend",
     )
     assert (fact.direction, fact.substance_resolved) == ("up", "new_psychoactive_substances")
+
+
+def test_a_collective_numeral_counts_people_whatever_the_noun():
+    (fact,) = facts_of("Задержаны четверо нарушителей.", "detained")
+    assert fact.count == 4
+
+
+def test_members_may_follow_a_relative_clause():
+    (fact,) = facts_of(
+        "Пресечена деятельность 41 организованной преступной группы, в составе которых было 287 участников.",
+        "groups_dismantled",
+    )
+    assert (fact.count, fact.members) == (41, 287)
+
+
+def test_people_from_a_country_are_not_a_route():
+    text = "Participants from Iran and Pakistan discussed the trafficking of methamphetamine."
+    assert facts_of(text, "route") == []
+
+
+def test_an_event_date_without_a_year_takes_the_document_year():
+    (fact,) = facts_of(
+        "26 июня в Ташкенте прошёл круглый стол «Молодёжь без наркотиков».",
+        "event",
+        document_date=date(2024, 6, 27),
+    )
+    assert (fact.place, fact.period.start) == ("Tashkent", date(2024, 6, 26))

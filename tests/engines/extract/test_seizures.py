@@ -161,3 +161,13 @@ def test_a_synonym_vocabulary_resolves_inflected_and_quoted_names():
     assert vocabulary.resolve("Mephedrone") == "mephedrone"
     assert vocabulary.resolve("mefedrone") == "mephedrone"  # fuzzy
     assert vocabulary.resolve("кокаин") is None
+
+
+def test_a_pair_of_substance_groups_is_named_by_its_first_member():
+    (fact,) = seizures("Изъято наркотических средств и психотропных веществ общим весом 5 кг.")
+    assert fact.substance_resolved == "narcotic_drugs"
+
+
+def test_a_thwarted_attempt_to_move_drugs_is_a_seizure():
+    (fact,) = seizures("Пресечена попытка незаконного перемещения через границу 96 кг опия.")
+    assert (fact.substance_resolved, fact.quantity_kg) == ("opium", 96.0)

@@ -38,7 +38,7 @@ _PERSON = (
     r"(?:человек|чел\.|лиц|граждан\w*|подозреваем\w*|участник\w*|член\w*|наркокурьер\w*|курьер\w*|"
     r"наркодилер\w*|сбытчик\w*|закладчик\w*|иностран\w*|фигурант\w*|злоумышленник\w*|преступник\w*|"
     r"наркоторговц\w*|организатор\w*|сообщник\w*|соучастник\w*|водител\w*|жител\w*|мужчин\w*|"
-    r"женщин\w*|подростк\w*|несовершеннолетн\w*|студент\w*|пассажир\w*|контрабандист\w*|"
+    r"женщин\w*|подростк\w*|несовершеннолетн\w*|студент\w*|пассажир\w*|контрабандист\w*|нарушител\w*|"
     r"people|persons?|individuals|suspects?|members|nationals|citizens|couriers|"
     r"dealers|traffickers|foreigners|men|women|offenders|residents|smugglers|drivers|organi[sz]ers|"
     r"accomplices|students|minors)(?![\w])"
@@ -46,11 +46,19 @@ _PERSON = (
 _MEMBERS = re.compile(
     rf"^[\s,(]*(?:[-–—]\s*)?(?:которые\s+)?(?:в\s+состав\s+котор\w+\s+входил\w*|в\s+которые\s+входил\w*|состоявш\w*\s+из|состоящ\w*\s+из|в\s+составе|численностью|насчитывающ\w*|"
     rf"объединявш\w*|включавш\w*|из|comprising|consisting\s+of|made\s+up\s+of|with(?:\s+a\s+total\s+of)?|"
-    rf"numbering|including|involving|of)?\s*(?:более|свыше|около|over|about|more\s+than)?\s*{_NUM}\s+"
+    rf"numbering|including|involving|of)?\s*"
+    rf"(?:(?:котор\w+|было|состояло|находилось|входило|there\s+were|a\s+total\s+of)\s+){{0,2}}"
+    rf"(?:более|свыше|около|over|about|more\s+than)?\s*{_NUM}\s+"
     rf"{_ADJ_RU}{_ADJ_EN}?{_PERSON}",
     re.IGNORECASE,
 )
-_PERSON_COUNT = re.compile(rf"(?<![\w]){_NUM}\s+(?:{_ADJ_RU}|{_ADJ_EN}){_PERSON}", re.IGNORECASE)
+_PERSON_COUNT = re.compile(
+    rf"(?<![\w]){_NUM}\s+(?:{_ADJ_RU}|{_ADJ_EN}){_PERSON}"
+    # A collective numeral always counts people, whatever the noun: "четверо нарушителей".
+    rf"|(?<![\w])(?P<collective>(?:двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|девятеро|десятеро)"
+    rf"(?:\s+[а-яё]+)?)(?![\w])",
+    re.IGNORECASE,
+)
 _SUBSET_BEFORE = re.compile(
     r"(?:из\s+них|из\s+которых|в\s+том\s+числе|среди\s+них|of\s+(?:whom|them)|including|among\s+them)"
     r"[^.;:]{0,40}$",
@@ -194,7 +202,8 @@ def people_facts(view: SentenceView) -> list[Fact]:
                 found = (distance, fact_type, hit)
         if found is None:
             continue
-        count = _count(match.group("num"), _style(view))
+        number = match.group("num") or next(iter((match.group("collective") or "").split()), "")
+        count = _count(number, _style(view))
         if count is None:
             continue
         _, fact_type, hit = found

@@ -28,7 +28,9 @@ CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
     ),
     (
         "among legal cargo",
-        r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+|(?:under|beneath)\s+a\s+(?:load|cargo)\s+of\s+\w+",
+        r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+|(?:under|beneath)\s+a\s+(?:load|cargo)\s+of\s+\w+"
+        r"|(?:inside|in|among)\s+(?:packages|boxes|cartons|crates|sacks|bags|containers)\s+of\s+\w+"
+        r"|в\s+(?:коробк|упаковк|ящик|мешк|контейнер)\w*\s+(?:с|из-под)\s+\w+",
     ),
     (
         "postal items",
@@ -94,7 +96,15 @@ _TRAFFIC_CONTEXT = re.compile(
     r"контрабанд\w*|канал\w*|маршрут\w*|транзит\w*|поставк\w*|ввез\w*|ввоз\w*|вывез\w*|перевоз\w*|переправ\w*|"
     r"доставк\w*|направлял\w*|следова\w*|направля\w*|партия|груз\w*|наркотрафик\w*|путь|"
     r"smuggl\w*|traffick\w*|route\w*|transit\w*|shipment\w*|consignment\w*|bound\s+for|destined\s+for|"
-    r"en\s+route|transport\w*|originat\w*|flow\w*|corridor\w*|delivered|carried",
+    r"en\s+route|transport\w*|originat\w*|flow\w*|corridor\w*|delivered|carried|arriv\w*|"
+    r"прибыв\w*|поступ\w*",
+    re.IGNORECASE,
+)
+# "delegations from Kazakhstan", "эксперты из Узбекистана": where people come from.
+_PEOPLE_FROM = re.compile(
+    r"(?:participants?|delegat\w*|representatives?|experts?|officers?|officials?|specialists?|guests?|"
+    r"участник\w*|делегаци\w*|представител\w*|эксперт\w*|специалист\w*|гост\w*|сотрудник\w*|коллег\w*)"
+    r"\s+(?:\w+\s+)?(?:from|из)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _ORIGIN_BEFORE = re.compile(
@@ -134,7 +144,7 @@ def route_facts(view: SentenceView) -> list[Fact]:
             r"\s*(?:,|и|and|or|или)\s*", text[previous_end : place.start]
         ):
             pass  # "из Афганистана и Пакистана": the list continues the same role
-        elif _ORIGIN_BEFORE.search(before):
+        elif _ORIGIN_BEFORE.search(before) and not _PEOPLE_FROM.search(before):
             bucket = origin
         elif _TRANSIT_BEFORE.search(before):
             bucket = transit

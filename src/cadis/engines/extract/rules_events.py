@@ -8,11 +8,12 @@ countries come from a following sentence about delegations or participants.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from cadis.engines.extract.analysis import SentenceView, stated_period
 from cadis.engines.extract.model import Fact, StatedPeriod
 from cadis.engines.units import DateFormatError, parse_date
-from cadis.engines.units.dates import MONTH_PATTERN
+from cadis.engines.units.dates import MONTH_PATTERN, month_number
 
 _EVENT_NOUN = re.compile(
     r"конференци\w*|совещани\w*|семинар\w*|форум\w*|тренинг\w*|круглы\w*\s+стол\w*|заседани\w*|саммит\w*|"
@@ -21,7 +22,7 @@ _EVENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _HELD = re.compile(
-    r"прош(?:ла|ел|ло|ли)|состоял\w*|проходи\w*|провед\w*|организова\w*|открыл\w*|собрал\w*|"
+    r"прош(?:ла|[её]л|ло|ли)|состоял\w*|проходи\w*|провед\w*|организова\w*|открыл\w*|собрал\w*|"
     r"was\s+held|were\s+held|took\s+place|held|hosted|organi[sz]ed|convened|opened|gathered",
     re.IGNORECASE,
 )
@@ -39,14 +40,28 @@ _QUOTED = re.compile(r"«([^»]{5,300})»|\"([^\"]{5,300})\"|“([^”]{5,300})�
 _DATED_KINDS = {"day_range", "month"}
 
 
-def _single_day(text: str) -> StatedPeriod | None:
+def _single_day(text: str, reference: date | None) -> StatedPeriod | None:
     for match in _DAY_RE.finditer(text):
         try:
             day, _ = parse_date(match.group(0))
         except DateFormatError:
             continue
         return StatedPeriod(match.group(0), day, day, "day")
+    if reference is not None:
+        # "26 июня" without a year: the year of the document.
+        for match in _DAY_NO_YEAR_RE.finditer(text):
+            month = month_number(match.group("month"))
+            try:
+                day = date(reference.year, month or 0, int(match.group("day")))
+            except ValueError:
+                continue
+            return StatedPeriod(match.group(0), day, day, "day")
     return None
+
+
+_DAY_NO_YEAR_RE = re.compile(
+    rf"(?<![\w.])(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_PATTERN})", re.IGNORECASE
+)
 
 
 _DAY_RE = re.compile(
@@ -64,7 +79,7 @@ def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
     if noun is None or not _HELD.search(text):
         return []
     period = next((p for p in view.periods if p.kind in _DATED_KINDS), None)
-    day = _single_day(text)
+    day = _single_day(text, view.context.document_date)
     cities = [p for p in view.places if p.kind == "city"]
     if period is None and day is None and not cities:
         return []

@@ -19,7 +19,8 @@ SEIZURE_TRIGGER = re.compile(
     r"перехвачен\w*|обнаружен\w*\s+и\s+изъят\w*|задержан\w*\s+(?:партия|груз)\w*|"
     r"seiz\w*|confiscat\w*|intercept\w*|impound\w*|removed\s+from\s+(?:illicit|illegal)\s+\w+|"
     r"recovered|taken\s+out\s+of\s+(?:illicit|illegal)\s+\w+|found\s+and\s+seized|"
-    r"пресечен\w*\s+(?:\w+\s+){0,2}контрабанд\w*|removed\b.{0,80}?from\s+(?:the\s+)?(?:illicit|illegal)",
+    r"пресечен\w*\s+(?:\w+\s+){0,3}(?:контрабанд|перемещени|ввоз|провоз|вывоз|сбыт)\w*|"
+    r"prevent\w*\s+(?:\w+\s+){0,4}(?:smuggl|traffick)\w*|removed\b.{0,80}?from\s+(?:the\s+)?(?:illicit|illegal)",
     re.IGNORECASE,
 )
 # Weaker verbs count only when a substance is named next to the quantity.
@@ -114,7 +115,18 @@ def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMent
             continue
         if best is None or distance < best[0]:
             best = (distance, mention)
-    return best[1] if best else None
+    if best is None:
+        return None
+    chosen = best[1]
+    # "наркотических средств и психотропных веществ общим весом 5 кг", "drugs and
+    # psychotropic substances ... 612 kg": the pair is named by its first member.
+    for mention in view.substances:
+        if mention.end <= chosen.start and re.fullmatch(
+            r"\s*(?:и|and|или|or|,)\s*", text[mention.end : chosen.start]
+        ):
+            if chosen.start < quantity.start:
+                chosen = mention
+    return chosen
 
 
 def _period_for(view: SentenceView, quantity: QuantityMatch) -> Period | None:
