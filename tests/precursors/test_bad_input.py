@@ -84,7 +84,9 @@ def test_a_file_over_the_size_limit_is_refused(client_of, personas, settings):
     response = client_of(personas.kg_provider).post(
         "/precursors/screening/new/", {"file": SimpleUploadedFile("big.csv", content)}
     )
-    assert response.status_code == 400 and "слишком большой" in response.content.decode()  # Russian is the default
+    assert (
+        response.status_code == 400 and "слишком большой" in response.content.decode()
+    )  # Russian is the default
     assert not ScreeningJob.objects.exists()
 
 

@@ -116,5 +116,7 @@ def test_an_analyst_cannot_upload(client_of, personas):
     response = client_of(personas.kg_analyst).post(
         "/precursors/screening/new/", {"file": csv_upload()}
     )
-    assert response.status_code == 400 and "не можете проводить скрининг" in response.content.decode()
+    assert (
+        response.status_code == 400 and "не можете проводить скрининг" in response.content.decode()
+    )
     assert not ScreeningJob.objects.exists()

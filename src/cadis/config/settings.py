@@ -221,6 +221,7 @@ CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.exchange", "exchange/"),
     ("cadis.apps.supply", "supply/"),
     ("cadis.apps.precursors", "precursors/"),
+    ("cadis.apps.ews", "ews/"),
     ("cadis.apps.treatment", "treatment/"),
 ]
 INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
@@ -107,7 +107,7 @@ def screening_create(
     job = screening_start(
         actor=request.user, upload=file, title=title, screen_country=country, lists_on=lists_on
     )
-    return 201, job
+    return Status(201, job)
 
 
 @router.get("/screenings/{job_id}", response=ScreeningJobOut, summary="One screening job")

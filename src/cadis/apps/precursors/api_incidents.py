@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from cadis.api.auth import write_auth
@@ -150,7 +150,9 @@ def incident_create(request, payload: IncidentIn):
     data["transit_countries"] = [
         _country(code, "transit_countries") for code in payload.transit_countries
     ]
-    return 201, services.incident_create(actor=request.user, data=data, source_kind=SourceKind.API)
+    return Status(
+        201, services.incident_create(actor=request.user, data=data, source_kind=SourceKind.API)
+    )
 
 
 @router.patch(

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from cadis.api.auth import write_auth
@@ -168,9 +168,10 @@ def notification_create(request, payload: NotificationIn):
     data["transit_countries"] = _countries(payload.transit_countries, "transit_countries")
     if data["response_days"] is None:
         data.pop("response_days")
-    return 201, services.notification_create(
+    notification = services.notification_create(
         actor=request.user, data=data, source_kind=SourceKind.API
     )
+    return Status(201, notification)
 
 
 @router.patch(
@@ -206,4 +207,4 @@ def notification_respond(request, pk: int, payload: ResponseIn):
         text=payload.text,
         source_kind=SourceKind.API,
     )
-    return 201, selectors.notification_list(actor=request.user).get(pk=pk)
+    return Status(201, selectors.notification_list(actor=request.user).get(pk=pk))
