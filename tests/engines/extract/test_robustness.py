@@ -100,3 +100,12 @@ def test_the_same_figure_in_two_documents_has_the_same_duplicate_key():
     (a,) = first.of_type("seizure")
     (b,) = second.of_type("seizure")
     assert a.duplicate_key() == b.duplicate_key()
+
+
+def test_yo_and_ye_spellings_are_read_alike_and_spans_keep_the_original():
+    text = "Канал пресечён, изъято 5 кг героина. Задержаны трое подозреваемых, ещё один объявлен в розыск."
+    result = extract(text, mentions=False)
+    assert [f.type for f in result.facts] == ["seizure", "detained"]
+    for fact in result.facts:
+        assert text[fact.span[0] : fact.span[1]] == fact.text
+        assert fact.sentence in text

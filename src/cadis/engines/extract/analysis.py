@@ -56,12 +56,21 @@ class SentenceView:
     periods: list[Period]
     quantities: list[QuantityMatch]
     context: DocumentContext
+    matching_text: str = ""
     used: list[tuple[int, int]] = field(default_factory=list)
     inherited_period: Period | None = None
     route_places: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
+        """The sentence with ё written as е, so that patterns need not spell both.
+
+        The replacement keeps every offset, so spans found here index the original.
+        """
+        return self.matching_text
+
+    @property
+    def original(self) -> str:
         return self.sentence.text
 
     def doc_span(self, start: int, end: int) -> tuple[int, int]:
@@ -77,9 +86,9 @@ class SentenceView:
             fields["substance_group"] = group_of(str(resolved))
         return Fact(
             type=fact_type,
-            text=self.text[start:end],
+            text=self.original[start:end],
             span=self.doc_span(start, end),
-            sentence=self.text,
+            sentence=self.original,
             **fields,  # type: ignore[arg-type]
         )
 
@@ -193,9 +202,14 @@ def inherit_period(view: SentenceView) -> None:
         view.inherited_period = context.lead_period
 
 
+def without_yo(text: str) -> str:
+    """ё -> е (same length, so offsets are kept)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
     style = "ru" if context.language == "ru" else "en"
-    text = sentence.text
+    text = without_yo(sentence.text)
     places = find_places(text)
     return SentenceView(
         sentence=sentence,
@@ -206,6 +220,7 @@ def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
         periods=find_periods(text, reference_date=context.document_date),
         quantities=list(find_quantities(text, style=style)),  # type: ignore[arg-type]
         context=context,
+        matching_text=text,
     )
 
 

@@ -69,7 +69,7 @@ def mention_facts(
                 type=fact_type,
                 text=text[start:end],
                 span=(start, end),
-                sentence=view.text if view else "",
+                sentence=view.original if view else "",
                 **fields,
             )
         )

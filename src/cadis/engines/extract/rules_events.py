@@ -86,7 +86,8 @@ def event_facts(views: list[SentenceView], index: int) -> list[Fact]:
     name = None
     quoted = _QUOTED.search(text, noun.start())
     if quoted and quoted.start() - noun.end() < 40:
-        name = next(g for g in quoted.groups() if g)
+        group = next(i for i, g in enumerate(quoted.groups(), start=1) if g)
+        name = view.original[quoted.start(group) : quoted.end(group)]
     place = cities[0] if cities else None
     countries: list[str] = []
     for following in views[index : index + 4]:
