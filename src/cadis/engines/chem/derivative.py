@@ -18,7 +18,7 @@ import numpy as np
 from rdkit import Chem
 
 HALOGENS = frozenset({9, 17, 35, 53})
-MAX_MATCHES = 64
+MAX_MATCHES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,41 +155,50 @@ def _is_acid_oh(atom: Chem.Atom) -> bool:
     )
 
 
-FEATURE_ELEMENTS = (6, 7, 8, 16, 15, 9, 17, 35, 53)
+ATOM_BUCKETS = 32
+BOND_BUCKETS = 64
 RING_SIZES = (3, 4, 5, 6, 7, 8)
+FEATURE_LENGTH = 1 + ATOM_BUCKETS + 2 + BOND_BUCKETS + len(RING_SIZES)
+_BOND_CODES = {
+    Chem.BondType.SINGLE: 1,
+    Chem.BondType.DOUBLE: 2,
+    Chem.BondType.TRIPLE: 3,
+    Chem.BondType.AROMATIC: 4,
+}
 
 
 def features(mol: Chem.Mol) -> np.ndarray:
-    """Counts that can only grow from a parent to its derivative (a cheap prefilter).
+    """Counts that can only grow from a parent to its derivative (a sound prefilter).
 
-    Heavy atoms, atoms per element, aromatic atoms, ring atoms, branching atoms (3+ and 4
-    heavy neighbours), double and aromatic bonds, rings per size.
+    The derivative query keeps every skeleton atom's element, aromaticity and ring
+    membership and every bond's order and ring membership, and maps them injectively; so
+    counts of atom kinds and bond kinds (hashed into buckets: a bucket's sum can only grow
+    too), of branching atoms and of SSSR rings per size are never smaller in a derivative.
     """
-    counts = [mol.GetNumAtoms()] + [0] * (len(FEATURE_ELEMENTS) + 6 + len(RING_SIZES))
-    offset = 1 + len(FEATURE_ELEMENTS)
-    for atom in mol.GetAtoms():
-        number = atom.GetAtomicNum()
-        if number in FEATURE_ELEMENTS:
-            counts[1 + FEATURE_ELEMENTS.index(number)] += 1
-        if atom.GetIsAromatic():
-            counts[offset] += 1
-        if atom.IsInRing():
-            counts[offset + 1] += 1
-        degree = atom.GetDegree()
+    counts = [0] * FEATURE_LENGTH
+    counts[0] = mol.GetNumAtoms()
+    atoms = [
+        (atom.GetAtomicNum() * 4 + atom.GetIsAromatic() * 2 + atom.IsInRing(), atom.GetDegree())
+        for atom in mol.GetAtoms()
+    ]
+    codes = [code for code, _ in atoms]
+    branch = 1 + ATOM_BUCKETS
+    for code, degree in atoms:
+        counts[1 + code % ATOM_BUCKETS] += 1
         if degree >= 3:
-            counts[offset + 2] += 1
+            counts[branch] += 1
             if degree >= 4:
-                counts[offset + 3] += 1
+                counts[branch + 1] += 1
+    bond_offset = branch + 2
     for bond in mol.GetBonds():
-        kind = bond.GetBondType()
-        if kind == Chem.BondType.DOUBLE:
-            counts[offset + 4] += 1
-        elif kind == Chem.BondType.AROMATIC:
-            counts[offset + 5] += 1
+        a, b = codes[bond.GetBeginAtomIdx()], codes[bond.GetEndAtomIdx()]
+        key = (min(a, b), max(a, b), _BOND_CODES.get(bond.GetBondType(), 0), bond.IsInRing())
+        counts[bond_offset + hash(key) % BOND_BUCKETS] += 1
+    ring_offset = bond_offset + BOND_BUCKETS
     for ring in mol.GetRingInfo().AtomRings():
         size = min(len(ring), RING_SIZES[-1])
         if size in RING_SIZES:
-            counts[offset + 6 + RING_SIZES.index(size)] += 1
+            counts[ring_offset + RING_SIZES.index(size)] += 1
     return np.asarray(counts, dtype=np.int16)
 
 
@@ -264,8 +273,10 @@ def derivative_changes(
         return None
     if not candidate.HasSubstructMatch(parent.query):
         return None
+    # The query already enforces ring, degree and charge rules, so the first mappings
+    # decide; symmetric re-mappings would only change which equivalent H is reported.
     matches = candidate.GetSubstructMatches(
-        parent.query, uniquify=False, useChirality=False, maxMatches=MAX_MATCHES
+        parent.query, uniquify=True, useChirality=False, maxMatches=MAX_MATCHES
     )
     for query_match in matches:
         match = [0] * len(query_match)
@@ -275,15 +286,6 @@ def derivative_changes(
         if changes:
             return changes
     return None
-
-
-PATTERN_BITS = 1024
-
-
-def _pattern_bits(mol: Chem.Mol) -> np.ndarray:
-    fp = Chem.PatternFingerprint(mol, fpSize=PATTERN_BITS)
-    # "0101..." bytes minus ord("0") is the fastest route from a bit vector to numpy.
-    return np.packbits(np.frombuffer(fp.ToBitString().encode(), dtype=np.uint8) - 48)
 
 
 class DerivativeIndex:
@@ -299,14 +301,10 @@ class DerivativeIndex:
         self.parents = [DerivativeParent.build(key, mol) for key, mol in parents]
         # Larger parents first: the most specific listed skeleton is the best explanation.
         self.parents.sort(key=lambda p: -p.heavy_atoms)
-        self._patterns = np.vstack(
-            [_pattern_bits(p.core) for p in self.parents]
-            or [np.zeros(PATTERN_BITS // 8, dtype=np.uint8)]
-        )[: len(self.parents)]
         self._matrix = (
             np.vstack([p.features for p in self.parents])
             if self.parents
-            else np.zeros((0, 1 + len(FEATURE_ELEMENTS) + 6 + len(RING_SIZES)), dtype=np.int16)
+            else np.zeros((0, FEATURE_LENGTH), dtype=np.int16)
         )
 
     def search(self, candidate: Chem.Mol) -> Iterator[tuple[str, list[ChangedPosition]]]:
@@ -317,11 +315,7 @@ class DerivativeIndex:
         plausible = np.flatnonzero(np.all(self._matrix <= features(candidate), axis=1))
         if plausible.size == 0:
             return
-        # Substructure screen: every pattern-fingerprint bit of a parent's skeleton must be
-        # set in the candidate's (sound: a substructure only sets bits its superstructure has).
-        bits = _pattern_bits(candidate)
-        screened = np.all((self._patterns[plausible] & ~bits) == 0, axis=1)
-        for i in plausible[screened]:
+        for i in plausible:
             parent = self.parents[i]
             changes = derivative_changes(candidate, parent)
             if changes:
