@@ -10,13 +10,14 @@ from cadis.apps.accounts import audit
 from cadis.apps.accounts.errors import PermissionDenied
 from cadis.apps.accounts.models import AuditEntry, SourceKind
 from cadis.apps.accounts.scope import can_create_in, scope_of
+from cadis.apps.supply.importing.fastinsert import insert_many
 from cadis.apps.supply.importing.issues import FileRejected, Issue
 from cadis.apps.supply.importing.loading import build_vocabulary
 from cadis.apps.supply.importing.reader import read_table
 from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, ParseResult, parse_table
 from cadis.apps.supply.models import Seizure
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 Progress = Callable[..., None]
 
 _CONCEALMENTS = Seizure.concealment_methods.through
@@ -89,6 +90,18 @@ def _seizure(
     )
 
 
+def _ids_by_fingerprint(organisation, fingerprints: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(fingerprints), 900):
+        chunk = fingerprints[start : start + 900]
+        found.update(
+            Seizure.objects.filter(organisation=organisation, fingerprint__in=chunk).values_list(
+                "fingerprint", "id"
+            )
+        )
+    return found
+
+
 def existing_fingerprints(organisation, fingerprints: list[str]) -> set[str]:
     found: set[str] = set()
     for start in range(0, len(fingerprints), 900):
@@ -131,22 +144,25 @@ def write_rows(
             for r in chunk
         ]
         snapshots = [audit.snapshot(s) for s in seizures]
-        Seizure.objects.bulk_create(seizures, batch_size=BATCH_SIZE)
-        _CONCEALMENTS.objects.bulk_create(
+        insert_many(Seizure, seizures)
+        ids = _ids_by_fingerprint(organisation, [r.fingerprint for r in chunk])
+        for seizure in seizures:
+            seizure.pk = ids[seizure.fingerprint]
+        insert_many(
+            _CONCEALMENTS,
             [
                 _CONCEALMENTS(seizure_id=s.pk, concealmentmethod_id=c)
                 for s, r in zip(seizures, chunk, strict=True)
                 for c in r.concealment_ids
             ],
-            batch_size=BATCH_SIZE,
         )
-        _TRANSITS.objects.bulk_create(
+        insert_many(
+            _TRANSITS,
             [
                 _TRANSITS(seizure_id=s.pk, country_id=c)
                 for s, r in zip(seizures, chunk, strict=True)
                 for c in r.transit_country_ids
             ],
-            batch_size=BATCH_SIZE,
         )
         entries = []
         for seizure, snap, row in zip(seizures, snapshots, chunk, strict=True):
@@ -167,7 +183,7 @@ def write_rows(
                     source_detail={"file": file_name, "row": row.row},
                 )
             )
-        AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        insert_many(AuditEntry, entries)
         if progress is not None:
             progress(start + len(chunk), len(new), f"{start + len(chunk)} / {len(new)}")
     return len(new), len(rows) - len(new)
