@@ -220,6 +220,7 @@ CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.knowledge", "knowledge/"),
     ("cadis.apps.exchange", "exchange/"),
     ("cadis.apps.supply", "supply/"),
+    ("cadis.apps.documents", "documents/"),
     ("cadis.apps.precursors", "precursors/"),
     ("cadis.apps.ews", "ews/"),
     ("cadis.apps.treatment", "treatment/"),

@@ -1,0 +1,182 @@
+"""Probable duplicates: the same figure already recorded from another document.
+
+Two facts (or a fact and a supply record) look alike when they have the same record kind
+and country, the same substance or indicator, a quantity within ``TOLERANCE`` and
+overlapping periods. The reviewer sees the reason and must override explicitly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+
+from cadis.apps.accounts.scope import visible
+from cadis.apps.documents import records
+from cadis.apps.documents.models import FACT_SCOPE, Fact
+
+TOLERANCE = 0.05  # relative difference of quantities still called "the same"
+
+
+@dataclass
+class Duplicate:
+    reason: str
+    fact: Fact | None = None
+    record: object | None = None
+
+
+def _close(a, b) -> bool:
+    if a in (None, "") or b in (None, ""):
+        return a in (None, "") and b in (None, "")
+    a, b = float(a), float(b)
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b))
+
+
+def _span(values: dict) -> tuple[dt.date | None, dt.date | None]:
+    kind = values.get("kind")
+    if kind == records.SEIZURE:
+        start = end = values.get("date")
+    elif kind == records.STATISTIC:
+        start, end = values.get("period_start"), values.get("period_end")
+    else:
+        start, end = values.get("date_start"), values.get("date_end")
+
+    def as_date(v):
+        try:
+            return dt.date.fromisoformat(str(v)) if v else None
+        except ValueError:
+            return None
+
+    return as_date(start), as_date(end or start)
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    (a0, a1), (b0, b1) = _span(a), _span(b)
+    if None in (a0, a1, b0, b1):
+        return a0 is None and b0 is None
+    return a0 <= b1 and b0 <= a1
+
+
+def _amount(values: dict):
+    kind = values.get("kind")
+    if kind == records.SEIZURE:
+        return values.get("quantity_as_written", "").replace(",", ".") or None
+    if kind == records.STATISTIC:
+        return values.get("value")
+    return (
+        (values.get("groups_dismantled") or 0)
+        + (values.get("persons_arrested") or 0)
+        + (values.get("persons_prosecuted") or 0)
+        + (values.get("labs") or 0)
+    )
+
+
+def same_figure(a: dict, b: dict) -> bool:
+    """Do two record proposals state the same figure?"""
+    if not a or not b or a.get("kind") != b.get("kind") or a.get("country") != b.get("country"):
+        return False
+    if a.get("substance") != b.get("substance"):
+        return False
+    if a.get("kind") == records.STATISTIC and a.get("indicator") != b.get("indicator"):
+        return False
+    if a.get("kind") == records.CASE and not _close(a.get("group_members"), b.get("group_members")):
+        return False
+    if a.get("kind") == records.SEIZURE and a.get("unit_as_written") != b.get("unit_as_written"):
+        return False
+    return _close(_amount(a), _amount(b)) and _overlap(a, b)
+
+
+def _recorded_facts(fact: Fact, user):
+    qs = visible(Fact.objects.all(), user, **FACT_SCOPE).filter(
+        status__in=(Fact.Status.ACCEPTED, Fact.Status.EDITED), record_id__isnull=False
+    )
+    return qs.exclude(document_id=fact.document_id).select_related("document")[:500]
+
+
+def _similar_records(values: dict, user) -> list:
+    from cadis.apps.supply.models import Case, PeriodStatistic
+    from cadis.apps.supply.selectors import seizure_find_similar
+
+    try:
+        data = records.service_data(values, _FakeDocument(), None)
+    except Exception:  # values that cannot make a record cannot match one either
+        return []
+    kind = values["kind"]
+    if kind == records.SEIZURE:
+        from cadis.apps.supply.services import normalise_quantity
+
+        try:
+            q = normalise_quantity(data["quantity_as_written"], data["unit_as_written"])
+        except Exception:
+            return []
+        return seizure_find_similar(
+            user,
+            country_id=data["country"].pk,
+            date=data["date"],
+            normalised_quantity=q["normalised_quantity"],
+            normalised_unit=q["normalised_unit"],
+            substance_id=data["substance"].pk if data["substance"] else None,
+            substance_as_written=data["substance_as_written"],
+            tolerance=TOLERANCE,
+        )
+    if kind == records.STATISTIC:
+        if data["value"] is None:
+            return []
+        low, high = data["value"] * (1 - TOLERANCE), data["value"] * (1 + TOLERANCE)
+        return list(
+            visible(PeriodStatistic.objects.all(), user).filter(
+                country=data["country"],
+                indicator=data["indicator"],
+                substance=data["substance"],
+                value__gte=low,
+                value__lte=high,
+                period_start__lte=data["period_end"],
+                period_end__gte=data["period_start"],
+            )[:5]
+        )
+    qs = visible(Case.objects.all(), user).filter(
+        country=data["country"],
+        groups_dismantled=data["groups_dismantled"],
+        group_members=data["group_members"],
+        persons_arrested=data["persons_arrested"],
+    )
+    if data["date_start"] and data["date_end"]:
+        qs = qs.filter(date_start__lte=data["date_end"], date_end__gte=data["date_start"])
+    return list(qs[:5])
+
+
+class _FakeDocument:
+    """Enough of a document for resolving proposal codes without an owner."""
+
+    pk = None
+    country_id = None
+    organisation = None
+    confidentiality = "restricted"
+    title = ""
+
+
+def find_duplicate(fact: Fact, values: dict, user) -> Duplicate | None:
+    """The first earlier fact or supply record that states the same figure, with the reason."""
+    if not values:
+        return None
+    for other in _recorded_facts(fact, user):
+        if same_figure(values, other.edited):
+            return Duplicate(
+                reason=f"same figure as fact #{other.pk} of document #{other.document_id} "
+                f"«{other.document.title[:80]}»",
+                fact=other,
+            )
+    own = set(
+        Fact.objects.filter(document_id=fact.document_id, record_id__isnull=False).values_list(
+            "record_type_id", "record_id"
+        )
+    )
+    for record in _similar_records(values, user):
+        ct = ContentType.objects.get_for_model(record)
+        if (ct.pk, record.pk) in own:
+            continue
+        return Duplicate(
+            reason=f"similar {record._meta.verbose_name} already recorded: {record}", record=record
+        )
+    return None

@@ -1,0 +1,222 @@
+"""Writes of document intelligence: ingestion, extraction runs and the review of facts.
+
+Documents are stored by the knowledge library (``knowledge.services.document_create``);
+accepted facts become supply records through the supply services (``records``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from cadis.apps.accounts import audit
+from cadis.apps.accounts.errors import BadInputFile, Conflict, PermissionDenied
+from cadis.apps.accounts.models import Confidentiality, SourceKind
+from cadis.apps.accounts.scope import can_change
+from cadis.apps.documents import duplicates, extraction, records
+from cadis.apps.documents.models import ExtractionRun, Fact
+from cadis.engines.extract import ExtractError, detect_language, load_document_bytes
+from cadis.engines.extract.loaders import MAX_BYTES
+
+
+def _check_reviewer(actor, document) -> None:
+    if actor is not None and not can_change(actor, document):
+        raise PermissionDenied("You may not review facts of this document.")
+
+
+def document_ingest(
+    *,
+    actor,
+    file,
+    metadata: dict[str, Any] | None = None,
+    confidentiality: str = Confidentiality.RESTRICTED,
+    country=None,
+    organisation=None,
+    source_kind: str = SourceKind.FORM,
+):
+    """Store a file in the library (language detected when not given) and extract its facts.
+
+    Returns ``(document, run)``. Raises ``BadInputFile`` (details: the loader's code).
+    """
+    from cadis.apps.knowledge.services import document_create
+
+    name = getattr(file, "name", "") or "document"
+    if getattr(file, "size", 0) and file.size > MAX_BYTES:
+        raise BadInputFile(
+            f"The file is larger than {MAX_BYTES // 1048576} MB.",
+            details={"code": "too_large", "file": name},
+        )
+    data = file.read()
+    try:
+        text, meta = load_document_bytes(data, name)
+    except ExtractError as exc:
+        raise BadInputFile(exc.message, details={"code": str(exc.code), "file": name}) from exc
+    metadata = {k: v for k, v in (metadata or {}).items() if v not in (None, "")}
+    metadata.setdefault("language", detect_language(text))
+    metadata.setdefault("doc_type", "press_release")
+    metadata.setdefault("title", (meta.title or name)[:500])
+    if hasattr(file, "seek"):
+        file.seek(0)
+    document = document_create(
+        actor=actor,
+        file=file,
+        metadata=metadata,
+        country=country,
+        organisation=organisation,
+        confidentiality=confidentiality,
+        source_kind=source_kind,
+    )
+    return document, extraction_start(actor=actor, document=document)
+
+
+def extraction_start(*, actor, document) -> ExtractionRun:
+    """Extract now when the text is short, else in a background job (the run says which)."""
+    _check_reviewer(actor, document)
+    run = ExtractionRun.objects.create(
+        document=document,
+        engine_version=extraction.engine_version(),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    audit.record_create(actor=actor, obj=run, source_detail={"document": document.pk})
+    if len(document.text) <= extraction.BACKGROUND_CHARS:
+        return extraction_execute(run)
+    from cadis.apps.jobs.services import job_start
+
+    job = job_start(
+        actor=actor,
+        kind="documents.extract",
+        title=f"Extraction: {document.title}",
+        params={"run": run.pk},
+        country=document.country,
+    )
+    ExtractionRun.objects.filter(pk=run.pk).update(job=job)
+    run.job = job
+    return run
+
+
+def extraction_execute(run: ExtractionRun, progress=None) -> ExtractionRun:
+    """Run the engine over the run's document and store its facts, flagging duplicates."""
+    document = run.document
+    run.status = ExtractionRun.Status.RUNNING
+    run.save(update_fields=["status"])
+    if progress:
+        progress(0, 3, "extracting", force=True)
+    try:
+        result = extraction.extract_text(
+            document.text,
+            document_date=document.published_on,
+            name=document.title,
+            language=document.language,
+        )
+    except Exception as exc:
+        run.status, run.error, run.finished_at = (
+            ExtractionRun.Status.FAILED,
+            str(exc)[:2000],
+            timezone.now(),
+        )
+        run.save(update_fields=["status", "error", "finished_at"])
+        raise
+    if progress:
+        progress(1, 3, "storing facts", force=True)
+    with transaction.atomic():
+        facts = Fact.objects.bulk_create(
+            Fact(run=run, document=document, **row) for row in extraction.fact_rows(result)
+        )
+        if progress:
+            progress(2, 3, "looking for duplicates", force=True)
+        for fact in facts:
+            fact.document = document
+            _flag_duplicate(fact, records.proposal(fact), run.created_by)
+        run.language = result.language
+        run.fact_count = len(facts)
+        run.status = ExtractionRun.Status.DONE
+        run.finished_at = timezone.now()
+        run.save(update_fields=["language", "fact_count", "status", "finished_at"])
+    if progress:
+        progress(3, 3, "done", force=True)
+    return run
+
+
+def _flag_duplicate(fact: Fact, values: dict, user) -> duplicates.Duplicate | None:
+    found = duplicates.find_duplicate(fact, values, user) if values else None
+    fact.duplicate_of = found.fact if found else None
+    if found and found.record is not None:
+        fact.duplicate_record_type = ContentType.objects.get_for_model(found.record)
+        fact.duplicate_record_id = found.record.pk
+    else:
+        fact.duplicate_record_type, fact.duplicate_record_id = None, None
+    fact.duplicate_reason = found.reason[:300] if found else ""
+    fact.save(
+        update_fields=[
+            "duplicate_of",
+            "duplicate_record_type",
+            "duplicate_record_id",
+            "duplicate_reason",
+        ]
+    )
+    return found
+
+
+def fact_accept(
+    *, actor, fact: Fact, values: dict[str, Any] | None = None, override_duplicate: bool = False
+) -> Fact:
+    """Accept a fact; recordable facts create their supply record (``values``: as edited).
+
+    A probable duplicate is flagged on the fact and refused (``Conflict``) unless
+    ``override_duplicate``.
+    """
+    _check_reviewer(actor, fact.document)
+    if fact.is_reviewed:
+        raise Conflict("This fact has already been reviewed.")
+    before = audit.snapshot(fact)
+    proposed = records.proposal(fact, (values or {}).get("kind"))
+    final = {**proposed, **(values or {})} if proposed else {}
+    changed = bool(values) and any(str(final.get(k)) != str(proposed.get(k)) for k in final)
+    found = _flag_duplicate(fact, final, actor) if final else None
+    if found and not override_duplicate:
+        raise Conflict(
+            "This looks like a figure already recorded from another document.",
+            details={"reason": found.reason, "fact": fact.pk},
+        )
+    with transaction.atomic():
+        if final:
+            record = records.record_create(actor=actor, fact=fact, values=final)
+            fact.record_type = ContentType.objects.get_for_model(record)
+            fact.record_id = record.pk
+            fact.duplicate_override = bool(found)
+        fact.edited = final
+        fact.status = Fact.Status.EDITED if changed else Fact.Status.ACCEPTED
+        fact.reviewer = actor if getattr(actor, "is_authenticated", False) else None
+        fact.reviewed_at = timezone.now()
+        fact.save()
+        audit.record_update(
+            actor=actor,
+            obj=fact,
+            before=before,
+            source_kind=SourceKind.DOCUMENT,
+            source_detail={"document": fact.document_id, "span": list(fact.span)},
+        )
+    return fact
+
+
+@transaction.atomic
+def fact_reject(*, actor, fact: Fact) -> Fact:
+    _check_reviewer(actor, fact.document)
+    if fact.is_reviewed:
+        raise Conflict("This fact has already been reviewed.")
+    before = audit.snapshot(fact)
+    fact.status = Fact.Status.REJECTED
+    fact.reviewer = actor if getattr(actor, "is_authenticated", False) else None
+    fact.reviewed_at = timezone.now()
+    fact.save()
+    audit.record_update(
+        actor=actor,
+        obj=fact,
+        before=before,
+        source_kind=SourceKind.DOCUMENT,
+        source_detail={"document": fact.document_id, "span": list(fact.span)},
+    )
+    return fact
