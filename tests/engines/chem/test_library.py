@@ -67,3 +67,9 @@ def test_the_classifier_finds_library_substances_by_name_and_by_stereo_free_smil
     assert classifier.library.by_name("ecstasy").name_en == "MDMA"
     morphine_without_stereo = "CN1CCC23c4c5ccc(O)c4OC2C(O)C=CC3C1C5"
     assert classifier.classify(morphine_without_stereo).known.name_en == "Morphine"
+
+
+def test_a_tautomer_of_a_library_substance_is_found_through_its_inchikey(classifier):
+    # AB-FUBINACA written with its amide as the imidic acid tautomer.
+    tautomer = "CC(C)[C@H](N=C(O)c1nn(Cc2ccc(F)cc2)c2ccccc12)C(N)=O"
+    assert classifier.classify(tautomer).known.name_en == "AB-FUBINACA"

@@ -19,6 +19,8 @@ from .standardise import Standardised, standardise
 
 # Below this Tanimoto similarity a "nearest known substance" is not worth showing.
 NEAREST_MIN_SIMILARITY = 0.2
+# Above this similarity an input not found by SMILES is also looked up by InChIKey.
+INCHIKEY_LOOKUP_SIMILARITY = 0.5
 # When no family rule matches, a library neighbour this similar lends its category.
 NEIGHBOUR_CATEGORY_SIMILARITY = 0.6
 
@@ -115,10 +117,15 @@ class Classifier:
         result.smiles, result.standardised = std.smiles, std
         result.formula, result.exact_mass = std.formula, std.exact_mass
         known = self.library.by_smiles(std.smiles, std.flat_smiles)
-        result.known = known
         fp = fingerprint(std.mol)
         scores = self.library.similarities(fp)
-        neighbours = self.library.nearest(None, k=nearest_k, scores=scores)
+        neighbours = self.library.nearest(None, k=max(nearest_k, 1), scores=scores)
+        if known is None and neighbours and neighbours[0][1] >= INCHIKEY_LOOKUP_SIMILARITY:
+            # A close neighbour may be the same substance written as another tautomer or
+            # charge form: the standard InChIKey (and its skeleton block) settles it.
+            known = self.library.by_inchikey(std.inchikey) or self.library.by_skeleton(std.inchikey)
+        result.known = known
+        neighbours = neighbours[:nearest_k]
         result.nearest = [
             _neighbour(s, sim) for s, sim in neighbours if sim >= NEAREST_MIN_SIMILARITY
         ]
