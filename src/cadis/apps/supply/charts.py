@@ -14,7 +14,7 @@ def table_columns(first: str) -> list[str]:
 
 
 def table_rows(rows: list[dict]) -> list[list]:
-    return [[r["label"], round(r["kg"], 3), round(r["units"]), r["seizures"]] for r in rows]
+    return [[r["label"], round(r["kg"], 6), round(r["units"]), r["seizures"]] for r in rows]
 
 
 def spec(
