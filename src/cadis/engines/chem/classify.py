@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rdkit import Chem
 
-from .errors import ChemError, ChemWarningCode
+from .errors import ChemError, ChemErrorCode, ChemWarningCode
 from .legal import DEFAULT_JURISDICTIONS, LegalModel, load_jurisdictions
 from .library import Library, Substance, fingerprint, load_library
 from .parse import parse_input
@@ -107,6 +107,9 @@ class Classifier:
             std = standardise(parsed.mol, canonical_tautomer=canonical_tautomer)
         except ChemError as exc:
             result.error = exc
+            return result
+        except Exception as exc:  # RDKit rejecting an odd structure must not stop a batch
+            result.error = ChemError(ChemErrorCode.INVALID_STRUCTURE, str(exc)[:80])
             return result
         if parsed.resolved_name:
             result.warnings.append(
