@@ -201,3 +201,23 @@ def test_an_event_date_without_a_year_takes_the_document_year():
         document_date=date(2024, 6, 27),
     )
     assert (fact.place, fact.period.start) == ("Tashkent", date(2024, 6, 26))
+
+
+def test_drugs_among_sacks_of_potatoes_are_hidden_among_legal_cargo():
+    (fact,) = facts_of(
+        "В кузове среди мешков с картофелем нашли 14 свёртков с героином массой 7,3 кг.",
+        "concealment",
+    )
+    assert fact.method == "among legal cargo"
+
+
+def test_an_event_that_ended_is_still_an_event():
+    (fact,) = facts_of("В Бишкеке завершился тренинг, прошедший 28–30 октября 2024 года.", "event")
+    assert (fact.place, fact.period.start) == ("Bishkek", date(2024, 10, 28))
+
+
+def test_stopping_the_work_of_a_laboratory_counts_one_laboratory():
+    (fact,) = facts_of(
+        "Пресечена деятельность нарколаборатории, где производился метамфетамин.", "lab_dismantled"
+    )
+    assert (fact.count, fact.substance_resolved) == (1, "methamphetamine")

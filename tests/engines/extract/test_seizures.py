@@ -171,3 +171,22 @@ def test_a_pair_of_substance_groups_is_named_by_its_first_member():
 def test_a_thwarted_attempt_to_move_drugs_is_a_seizure():
     (fact,) = seizures("Пресечена попытка незаконного перемещения через границу 96 кг опия.")
     assert (fact.substance_resolved, fact.quantity_kg) == ("opium", 96.0)
+
+
+def test_the_product_of_the_previous_sentence_is_the_seized_substance():
+    (fact,) = seizures(
+        "Ликвидирована нарколаборатория, где производился метамфетамин. Изъято около 11 килограммов готового продукта."
+    )
+    assert (fact.substance_resolved, fact.quantity_kg, fact.qualifier) == (
+        "methamphetamine",
+        11.0,
+        "about",
+    )
+
+
+def test_a_region_sets_the_country_even_when_a_road_crosses_a_border():
+    (fact,) = seizures(
+        "Полиция Туркестанской области остановила грузовик на автодороге Шымкент – Ташкент. "
+        "При досмотре нашли героин массой 7,3 кг."
+    )
+    assert fact.country == "KZ"

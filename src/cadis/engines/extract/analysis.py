@@ -43,6 +43,7 @@ class DocumentContext:
     paragraph: int = -1
     period: Period | None = None  # the reporting period stated earlier in the paragraph
     lead_period: Period | None = None  # a reporting period stated in the document's lead
+    last_substance: SubstanceMention | None = None  # the one specific drug of the last sentence
     sentences_seen: int = 0
 
 
@@ -238,6 +239,10 @@ def update_context(view: SentenceView) -> None:
         if context.sentences_seen < 4 and context.lead_period is None:
             context.lead_period = reporting[0]
     context.sentences_seen += 1
+    specific = {m.code for m in view.substances if m.kind != "group"}
+    context.last_substance = (
+        next(m for m in view.substances if m.kind != "group") if len(specific) == 1 else None
+    )
     with_country = [a for a in view.agencies if a.country]
     if with_country:
         context.agency = with_country[0]
@@ -247,7 +252,13 @@ def update_context(view: SentenceView) -> None:
         context.agency = view.agencies[0]
     # Foreign countries are origins, destinations or guests far more often than the
     # subject of the figures that follow; only the five countries set the context.
-    countries = {p.country for p in view.local_places() if p.country in CENTRAL_ASIA}
+    local = [p for p in view.local_places() if p.country in CENTRAL_ASIA]
+    # A region names one country more surely than the cities of a road ("Шымкент – Ташкент").
+    for kind in ("subdivision", "city", "country"):
+        if any(p.kind == kind for p in local):
+            local = [p for p in local if p.kind == kind]
+            break
+    countries = {p.country for p in local}
     if len(countries) == 1:
         context.country = countries.pop()
     elif len(countries) > 1:

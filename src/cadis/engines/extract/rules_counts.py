@@ -237,8 +237,14 @@ def lab_facts(view: SentenceView) -> list[Fact]:
         if number and not re.fullmatch(r"(?:19|20)\d\d", number.group("num").strip()):
             count = _count(number.group("num"), _style(view))
             start = noun.start() - len(before) + number.start()
-        elif _SINGULAR.search(before[-40:]) or re.fullmatch(
-            r"(?:нарко)?лаборатори[яю]|laboratory|lab", noun.group(0), re.IGNORECASE
+        elif (
+            _SINGULAR.search(before[-40:])
+            or re.fullmatch(
+                r"(?:нарко)?лаборатори[яю]|laboratory|lab", noun.group(0), re.IGNORECASE
+            )
+            # "деятельность нарколаборатории, где производился ...": one laboratory
+            or re.search(r"(?:деятельност\w*|работ[уы])\s+$", before)
+            or re.match(r"\s*,?\s*(?:где|котор(?:ая|ой|ую))\s", text[noun.end() :])
         ):
             count = 1
         else:

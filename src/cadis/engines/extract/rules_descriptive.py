@@ -30,7 +30,8 @@ CONCEALMENT_METHODS: tuple[tuple[str, str], ...] = (
         "among legal cargo",
         r"среди\s+(?:груз\w*|овощ\w*|фрукт\w*|товар\w*|продукт\w*)|под\s+видом\s+\w+|замаскирован\w*\s+под\s+\w+|disguised\s+as\s+\w+|(?:hidden|concealed|mixed)\s+(?:among|with(?:in)?)\s+(?:a\s+)?(?:shipment|consignment|cargo|load)\s+of\s+\w+|(?:among|in)\s+a\s+(?:shipment|consignment)\s+of\s+\w+|(?:under|beneath)\s+a\s+(?:load|cargo)\s+of\s+\w+"
         r"|(?:inside|in|among)\s+(?:packages|boxes|cartons|crates|sacks|bags|containers)\s+of\s+\w+"
-        r"|в\s+(?:коробк|упаковк|ящик|мешк|контейнер)\w*\s+(?:с|из-под)\s+\w+",
+        r"|в\s+(?:коробк|упаковк|ящик|мешк|контейнер)\w*\s+(?:с|из-под)\s+\w+"
+        r"|среди\s+(?:мешк|ящик|коробк|тюк|упаковок|партии)\w*\s+(?:с|из-под)?\s*\w+",
     ),
     (
         "postal items",

@@ -22,8 +22,10 @@ _EVENT_NOUN = re.compile(
     re.IGNORECASE,
 )
 _HELD = re.compile(
-    r"прош(?:ла|[её]л|ло|ли)|состоял\w*|проходи\w*|провед\w*|организова\w*|открыл\w*|собрал\w*|"
-    r"was\s+held|were\s+held|took\s+place|held|hosted|organi[sz]ed|convened|opened|gathered",
+    r"прош(?:ла|[её]л|ло|ли)|прошедш\w*|состоял\w*|проходи\w*|провед\w*|организова\w*|открыл\w*|"
+    r"собрал\w*|заверши\w*|стартова\w*|начал\w*\s+работу|"
+    r"was\s+held|were\s+held|took\s+place|held|hosted|organi[sz]ed|convened|opened|gathered|"
+    r"concluded|ended|kicked\s+off|started",
     re.IGNORECASE,
 )
 _PARTICIPATION = re.compile(

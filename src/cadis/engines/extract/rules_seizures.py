@@ -172,6 +172,11 @@ def seizure_facts(view: SentenceView, *, previous_had_trigger: bool = False) -> 
         if _BASELINE.search(view.text[max(0, quantity.start - 30) : quantity.start]):
             continue  # "down from 9.1 tons a year earlier" is a comparison, not a seizure
         mention = _substance_for(view, quantity)
+        if mention is None and strong and view.context.last_substance is not None:
+            # "...нарколаборатория, где производился метамфетамин. Изъято 11 кг готового
+            # продукта": the product is the one the previous sentence named.
+            if not view.substances and not _DRUG_CONTEXT.search(view.text):
+                mention = view.context.last_substance
         if mention is None and (not strong or not _DRUG_CONTEXT.search(view.text)):
             continue
         if _eradicated(view.text, quantity.start, strong):
