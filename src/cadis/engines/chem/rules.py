@@ -322,9 +322,11 @@ OPIOID_RULES = (
         "opioid.diphenylpropylamine",
         "opioid",
         "3,3-Diaryl-propylamine with a carbonyl/nitrile/ester on the diaryl carbon "
-        "(methadone, dextromoramide, propoxyphene type)",
+        "(methadone, LAAM, dextromoramide, propoxyphene type)",
         (
             f"a-[CX4](-a)(-[#6;$(C=O),$(C#N)])-[CX4]-[CX4]-{AMINE}",
+            # levomethadyl (LAAM) and methadol: the ketone reduced or esterified
+            f"a-[CX4;D4](-a)(-[CX4]-[OX2])-[CX4]-[CX4]-{AMINE}",
             f"a-[CX4](-[CH2]-a)(-O-C(=O))-[CX4]-[CX4]-{AMINE}",
         ),
     ),
