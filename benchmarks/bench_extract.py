@@ -250,6 +250,7 @@ def main() -> None:
     development = report("development set (32 documents)", *evaluate(DATA, verbose))
     holdout = report("hold-out set (10 documents)", *evaluate(DATA / "holdout", verbose))
     holdout2 = report("second hold-out set (8 documents)", *evaluate(DATA / "holdout2", verbose))
+    holdout3 = report("third hold-out set (8 documents)", *evaluate(DATA / "holdout3", verbose))
     speed = throughput()
     print()
     for language, figures in speed.items():
@@ -260,7 +261,13 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(
         json.dumps(
-            {**development, "holdout": holdout, "holdout2": holdout2, "throughput": speed},
+            {
+                **development,
+                "holdout": holdout,
+                "holdout2": holdout2,
+                "holdout3": holdout3,
+                "throughput": speed,
+            },
             indent=2,
         ),
         encoding="utf-8",
