@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rdkit import Chem
 
@@ -204,7 +205,7 @@ def classify(
     text_or_mol: str | Chem.Mol,
     *,
     jurisdictions: Iterable[str] = DEFAULT_JURISDICTIONS,
-    **options: object,
+    **options: Any,
 ) -> Classification:
     """Classify a SMILES, InChI, MOL block, name or RDKit molecule.
 

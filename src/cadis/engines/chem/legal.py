@@ -75,7 +75,7 @@ class LegalModel:
             s for s in library.substances if any(listing(s, j) for j in jurisdictions.values())
         ]
         self._by_key = {s.inchikey: s for s in controlled}
-        self.index = DerivativeIndex([(s.inchikey, s.mol) for s in controlled])
+        self.index = DerivativeIndex([(s.inchikey, s.molecule()) for s in controlled])
 
     def find_derivative_parents(self, mol: Chem.Mol) -> Iterator[tuple[Substance, list]]:
         """Listed substances of which `mol` is a derivative, most specific first (lazy)."""

@@ -51,6 +51,15 @@ class Substance:
     def connectivity(self) -> str:
         return self.inchikey.split("-")[0]
 
+    def molecule(self) -> Chem.Mol:
+        """The RDKit molecule (parsed from `smiles` when the substance was built without it)."""
+        if self.mol is None:
+            parsed = Chem.MolFromSmiles(self.smiles)
+            if parsed is None:
+                raise ValueError(f"invalid SMILES for {self.name_en}: {self.smiles}")
+            self.mol = parsed
+        return self.mol
+
     def listed_in(self, jurisdiction: str) -> bool:
         if jurisdiction == "international":
             return bool(self.international)
@@ -126,7 +135,7 @@ class Library:
             for name in (s.name_en, s.name_ru, *s.synonyms):
                 if name:
                     self._by_name.setdefault(name.casefold(), s)
-        self.fingerprints = [fingerprint(s.mol) for s in self.substances]
+        self.fingerprints = [fingerprint(s.molecule()) for s in self.substances]
         self._controlled_mask = np.array(
             [bool(s.international or s.national) for s in self.substances], dtype=bool
         )
@@ -177,6 +186,8 @@ class Library:
         Pass precomputed `scores` (from `similarities`) to rank them again cheaply.
         """
         if scores is None:
+            if fp is None:
+                raise ValueError("nearest() needs a fingerprint or precomputed scores")
             scores = self.similarities(fp)
         if controlled_only:
             scores = np.where(self._controlled_mask, scores, -1.0)

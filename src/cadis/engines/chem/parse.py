@@ -13,7 +13,7 @@ from rdkit import Chem, RDLogger
 from .errors import ChemError, ChemErrorCode
 
 # RDKit prints parse errors to stderr; the engine reports them through ChemError instead.
-RDLogger.DisableLog("rdApp.*")
+RDLogger.DisableLog("rdApp.*")  # type: ignore[attr-defined]
 
 NameLookup = Callable[[str], "str | None"]
 
@@ -104,9 +104,9 @@ def parse_input(
         if mol is None:
             raise ChemError(ChemErrorCode.INVALID_STRUCTURE, "unreadable InChI")
         return ParsedInput(mol=mol, kind="inchi")
-    mol = _parse_smiles(stripped)
-    if mol is not None:
-        return ParsedInput(mol=mol, kind="smiles")
+    from_smiles = _parse_smiles(stripped)
+    if from_smiles is not None:
+        return ParsedInput(mol=from_smiles, kind="smiles")
     if name_lookup is not None:
         smiles = name_lookup(stripped)
         if smiles:

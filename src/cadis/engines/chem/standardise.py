@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdkit import Chem
-from rdkit.Chem import Descriptors, rdMolDescriptors
+from rdkit.Chem import rdMolDescriptors
 from rdkit.Chem.MolStandardize import rdMolStandardize
 
 from .errors import ChemError, ChemErrorCode, ChemWarningCode
@@ -189,7 +189,7 @@ def standardise(mol: Chem.Mol, *, canonical_tautomer: bool = False) -> Standardi
         mol=parent,
         smiles=smiles,
         formula=rdMolDescriptors.CalcMolFormula(parent),
-        exact_mass=round(Descriptors.ExactMolWt(parent), 4),
+        exact_mass=round(rdMolDescriptors.CalcExactMolWt(parent), 4),
         heavy_atoms=heavy,
         warnings=warnings,
     )
