@@ -1,0 +1,98 @@
+"""The rule machinery: a Rule is a few SMARTS patterns plus a cheap feasibility screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from operator import ge
+
+from rdkit import Chem
+
+# A basic amine nitrogen: not an amide/sulfonamide/urea, not nitro, not an aniline.
+AMINE = "[NX3;!$(N=*);!$([N+]);!$(N-[C,S,P]=[O,S,N]);!$(N-a)]"
+# A ring nitrogen of a piperidine/piperazine that may carry anything but a carbonyl.
+RING_N = "[NX3;R;!$(N-C=O)]"
+
+
+# Elements counted for the cheap feasibility screen that runs before any SMARTS match.
+PROFILE_ELEMENTS = (6, 7, 8, 9, 16, 17, 35, 53)
+
+
+def molecule_profile(mol: Chem.Mol) -> tuple[int, ...]:
+    """Heavy atoms, independent cycles and element counts: what a query can need at most.
+
+    Matching a query maps its atoms and bonds injectively into the molecule, so the
+    molecule has at least as many atoms, cycles (bonds - atoms + components) and atoms of
+    each element as the query: a pattern that needs more can be skipped without matching.
+    """
+    numbers = Counter([atom.GetAtomicNum() for atom in mol.GetAtoms()])
+    atoms = mol.GetNumAtoms()
+    cycles = mol.GetNumBonds() - atoms + len(Chem.GetMolFrags(mol))
+    return (atoms, cycles, *[numbers[n] for n in PROFILE_ELEMENTS])
+
+
+def query_requirements(query: Chem.Mol) -> tuple[int, ...]:
+    """The least `molecule_profile` a molecule needs to possibly match `query`."""
+    counts = dict.fromkeys(PROFILE_ELEMENTS, 0)
+    for atom in query.GetAtoms():
+        # RDKit gives an element only for queries that fix it (0 for "a", "*", "[c,n]").
+        number = atom.GetAtomicNum()
+        if number in counts and not atom.GetSmarts().startswith("[!"):
+            counts[number] += 1
+    atoms = query.GetNumAtoms()
+    cycles = query.GetNumBonds() - atoms + len(Chem.GetMolFrags(query))
+    return (atoms, cycles, *counts.values())
+
+
+def _feasible(profile: tuple[int, ...], needs: tuple[int, ...]) -> bool:
+    return all(map(ge, profile, needs))
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    description: str
+    any_of: tuple[str, ...]
+    all_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+    _compiled: dict[str, list[tuple[Chem.Mol, tuple[int, ...]]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def _compile(self, key: str) -> list[tuple[Chem.Mol, tuple[int, ...]]]:
+        if key not in self._compiled:
+            source = {"any": self.any_of, "all": self.all_of, "none": self.none_of}[key]
+            compiled = [Chem.MolFromSmarts(s) for s in source]
+            bad = [s for s, p in zip(source, compiled, strict=True) if p is None]
+            if bad:
+                raise ValueError(f"rule {self.id}: invalid SMARTS {bad}")
+            self._compiled[key] = [(p, query_requirements(p)) for p in compiled]
+        return self._compiled[key]
+
+    def patterns(self, key: str) -> list[Chem.Mol]:
+        return [pattern for pattern, _ in self._compile(key)]
+
+    def matches(self, mol: Chem.Mol, profile: tuple[int, ...] | None = None) -> bool:
+        profile = profile or molecule_profile(mol)
+        if not any(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("any")
+        ):
+            return False
+        if not all(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("all")
+        ):
+            return False
+        return not any(
+            _feasible(profile, needs) and mol.HasSubstructMatch(p)
+            for p, needs in self._compile("none")
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryMatch:
+    category: str
+    rule_id: str
+    description: str
