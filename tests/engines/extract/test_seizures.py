@@ -190,3 +190,17 @@ def test_a_region_sets_the_country_even_when_a_road_crosses_a_border():
         "При досмотре нашли героин массой 7,3 кг."
     )
     assert fact.country == "KZ"
+
+
+def test_a_count_written_around_the_drug_name_is_read():
+    (fact,) = seizures("Customs officers found 18,000 tramadol tablets in a passenger's luggage.")
+    assert (fact.substance_resolved, fact.count) == ("tramadol", 18000)
+
+
+def test_a_stated_duration_matching_the_quarter_takes_its_dates():
+    (fact,) = seizures(
+        "В первом квартале 2024 года зарегистрировано 498 наркопреступлений. "
+        "За три месяца изъято 1 032 кг наркотических средств.",
+        document_date=date(2024, 4, 15),
+    )
+    assert (fact.period.start, fact.period.end) == (date(2024, 1, 1), date(2024, 3, 31))

@@ -4,8 +4,9 @@ periods, quantities) with sentence-relative offsets, and the document context.""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from cadis.engines.extract.gazetteer import AgencyMention, Gazetteer
 from cadis.engines.extract.model import Fact, StatedPeriod
@@ -17,7 +18,18 @@ from cadis.engines.extract.vocabulary import (
     find_substances,
     group_of,
 )
-from cadis.engines.units import Period, QuantityMatch, find_periods, find_quantities
+from cadis.engines.units import (
+    Period,
+    Quantity,
+    QuantityMatch,
+    UnitsError,
+    find_periods,
+    find_quantities,
+    parse_number_expression,
+    unit_from_text,
+)
+from cadis.engines.units.numbers import NumberStyle
+from cadis.engines.units.quantity import NUMBER_EXPRESSION_PATTERN
 
 # A country named after these words is where something comes from or goes to, not where
 # the fact happened.
@@ -80,7 +92,7 @@ class SentenceView:
     def is_used(self, start: int, end: int) -> bool:
         return any(start < e and s < end for s, e in self.used)
 
-    def fact(self, fact_type: str, start: int, end: int, **fields: object) -> Fact:
+    def fact(self, fact_type: str, start: int, end: int, **fields: Any) -> Fact:
         """A fact whose span is [start, end) of this sentence."""
         resolved = fields.get("substance_resolved")
         if resolved and "substance_group" not in fields:
@@ -90,7 +102,7 @@ class SentenceView:
             text=self.original[start:end],
             span=self.doc_span(start, end),
             sentence=self.original,
-            **fields,  # type: ignore[arg-type]
+            **fields,
         )
 
     def resolve_substance(self, mention: SubstanceMention | None) -> str | None:
@@ -194,6 +206,17 @@ def inherit_period(view: SentenceView) -> None:
     """A sentence without its own period reports for the period stated earlier in its
     paragraph, or in the document's first sentences."""
     context = view.context
+    known = context.period or context.lead_period
+    if known is not None and known.start is not None:
+        # "в первом квартале 2024 года ... За три месяца изъято": the same three months.
+        view.periods = [
+            replace(p, start=known.start, end=known.end)
+            if p.kind == "duration"
+            and p.duration_months
+            and p.duration_months == known.duration_months
+            else p
+            for p in view.periods
+        ]
     if view.periods:
         return
     if context.period is not None and context.paragraph == view.sentence.paragraph:
@@ -208,18 +231,72 @@ def without_yo(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+_COUNT_UNIT_AFTER = re.compile(
+    r"^\s+(?:tablets?|pills?|capsules?|doses?|ampoules?|blotters?|таблет\w*|капсул\w*|доз\w*|ампул\w*)(?![\w])",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE = re.compile(rf"(?:{NUMBER_EXPRESSION_PATTERN})\s+$", re.IGNORECASE)
+
+
+def _with_named_counts(
+    text: str,
+    quantities: list[QuantityMatch],
+    substances: list[SubstanceMention],
+    style: NumberStyle,
+) -> list[QuantityMatch]:
+    """Add counts written around the drug's name: "18,000 tramadol tablets"."""
+    added = list(quantities)
+    for mention in substances:
+        unit = _COUNT_UNIT_AFTER.match(text[mention.end :])
+        number = _NUMBER_BEFORE.search(text[max(0, mention.start - 40) : mention.start])
+        if not unit or not number:
+            continue
+        start = mention.start - (
+            len(text[max(0, mention.start - 40) : mention.start]) - number.start()
+        )
+        end = mention.end + unit.end()
+        if any(q.start < end and start < q.end for q in added):
+            continue
+        unit_def = unit_from_text(unit.group(0).strip())
+        try:
+            value, ambiguous, alternative, reason = parse_number_expression(
+                number.group(0), style=style
+            )
+        except UnitsError:
+            continue
+        if unit_def is None:
+            continue
+        quantity = Quantity(
+            value,
+            unit_def.code,
+            text[start:end],
+            ambiguous,
+            alternative,
+            reason,
+            ((value, unit_def.code),),
+        )
+        added.append(QuantityMatch(start, end, quantity))
+    return sorted(added, key=lambda q: q.start)
+
+
 def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
-    style = "ru" if context.language == "ru" else "en"
+    style: NumberStyle = "ru" if context.language == "ru" else "en"
     text = without_yo(sentence.text)
     places = find_places(text)
+    substances = find_substances(text)
     return SentenceView(
         sentence=sentence,
         language=context.language,
-        substances=find_substances(text),
+        substances=substances,
         places=places,
         agencies=context.gazetteer.find(text, places=places),
         periods=find_periods(text, reference_date=context.document_date),
-        quantities=list(find_quantities(text, style=style)),  # type: ignore[arg-type]
+        quantities=_with_named_counts(
+            text,
+            list(find_quantities(text, style=style)),
+            substances,
+            style,
+        ),
         context=context,
         matching_text=text,
     )

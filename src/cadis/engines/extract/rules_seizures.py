@@ -96,6 +96,8 @@ def _substance_for(view: SentenceView, quantity: QuantityMatch) -> SubstanceMent
     others = [q for q in view.quantities if q is not quantity]
     best: tuple[int, SubstanceMention] | None = None
     for mention in view.substances:
+        if quantity.start <= mention.start and mention.end <= quantity.end:
+            return mention  # "18,000 tramadol tablets": the name sits inside the quantity
         if mention.start >= quantity.end:
             gap = text[quantity.end : mention.start]
             distance = len(gap)
