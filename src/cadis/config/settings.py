@@ -224,6 +224,7 @@ CADIS_MODULES: list[tuple[str, str]] = [
     ("cadis.apps.precursors", "precursors/"),
     ("cadis.apps.ews", "ews/"),
     ("cadis.apps.treatment", "treatment/"),
+    ("cadis.apps.reports", "reports/"),
 ]
 INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]
 CADIS_MODULE_URLS = [(f"{app}.urls", prefix) for app, prefix in CADIS_MODULES]

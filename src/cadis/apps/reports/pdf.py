@@ -1,0 +1,58 @@
+"""PDF of a country profile: WeasyPrint with embedded DejaVu fonts, charts as SVG from vl-convert."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+import vl_convert as vlc
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from cadis.apps.reports.geo import map_svg
+
+
+def chart_svg(spec: dict) -> str:
+    """The SVG of a Vega-Lite spec, rendered without a browser or network."""
+    return vlc.vegalite_to_svg(json.loads(json.dumps(spec, default=str)))
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def profile_pdf(profile: dict, *, request=None, base_url: str = "") -> bytes:
+    charts = [
+        {
+            "title": c["title"],
+            "src": _data_uri(chart_svg(c["spec"])),
+            "columns": c["columns"],
+            "rows": c["rows"],
+        }
+        for c in profile.get("charts", [])
+    ]
+    html = render_to_string(
+        "reports/profile_pdf.html", {"profile": profile, "charts": charts}, request=request
+    )
+    return HTML(string=html, base_url=base_url or None).write_pdf()
+
+
+def regional_pdf(
+    overview: dict, map_values: dict, labels: dict, *, title: str, request=None
+) -> bytes:
+    charts = [
+        {
+            "title": c["title"],
+            "src": _data_uri(chart_svg(c["spec"])),
+            "columns": c["columns"],
+            "rows": c["rows"],
+        }
+        for c in overview.get("charts", [])
+    ]
+    svg = map_svg(map_values, title=title, labels=labels)
+    html = render_to_string(
+        "reports/regional_pdf.html",
+        {"overview": overview, "charts": charts, "map_src": _data_uri(svg)},
+        request=request,
+    )
+    return HTML(string=html).write_pdf()

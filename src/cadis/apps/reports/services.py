@@ -1,0 +1,49 @@
+"""Writes of the reports app: the editable text sections (audited)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from cadis.apps.accounts import audit
+from cadis.apps.accounts.errors import PermissionDenied, ValidationError
+from cadis.apps.accounts.models import SourceKind
+from cadis.apps.accounts.scope import scope_of
+from cadis.apps.reports.models import ReportText
+
+MAX_TEXT = 20_000
+
+
+def can_edit_texts(user, country) -> bool:
+    """A country's focal point edits its profile; regional analysts the regional overview."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return True
+    if country is None:
+        return scope.is_regional
+    return scope.is_focal_point and scope.country_id == country.pk
+
+
+@transaction.atomic
+def report_text_save(
+    *, actor, country, section: str, language: str, text: str, source_kind: str = SourceKind.FORM
+) -> ReportText:
+    if not can_edit_texts(actor, country):
+        raise PermissionDenied(_("You may not edit the texts of this report."))
+    if section not in ReportText.Section.values:
+        raise ValidationError(_("Unknown report section."))
+    if len(text) > MAX_TEXT:
+        raise ValidationError(_("The text is too long."))
+    record = ReportText.objects.filter(country=country, section=section, language=language).first()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    if record is None:
+        record = ReportText.objects.create(
+            country=country, section=section, language=language, text=text.strip(), updated_by=user
+        )
+        audit.record_create(actor=actor, obj=record, source_kind=source_kind)
+        return record
+    before = audit.snapshot(record)
+    record.text, record.updated_by = text.strip(), user
+    record.save()
+    audit.record_update(actor=actor, obj=record, before=before, source_kind=source_kind)
+    return record

@@ -1,0 +1,159 @@
+"""Report pages and downloads: thin views over reports.profile, exports and pdf."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from cadis.apps.accounts.errors import CadisError
+from cadis.apps.reference.models import Country
+from cadis.apps.reports import exports, pdf, services
+from cadis.apps.reports import profile as report_profile
+from cadis.apps.reports.geo import map_svg
+from cadis.apps.reports.models import ReportText
+
+
+def _country(code: str) -> Country:
+    country = Country.objects.filter(code=code.upper(), is_central_asia=True).first()
+    if country is None:
+        raise Http404
+    return country
+
+
+def _map(overview: dict) -> tuple[dict, dict]:
+    values = {
+        row["country"].code: (row["figures"].get("tdi_clients") or {}).get("value")
+        for row in overview["rows"]
+    }
+    labels = {row["country"].code: row["country"].name for row in overview["rows"]}
+    return values, labels
+
+
+def home(request):
+    overview = report_profile.regional_overview(request.user)
+    values, labels = _map(overview)
+    svg = map_svg(
+        values,
+        title=_("Clients entering drug treatment, latest year"),
+        labels=labels,
+        link=lambda code: reverse("reports:country", args=[code]),
+        legend=_("Darker: more clients entering treatment; grey: no published figure."),
+    )
+    return render(
+        request,
+        "reports/home.html",
+        {
+            "overview": overview,
+            "map_svg": svg,
+            "can_edit": services.can_edit_texts(request.user, None),
+        },
+    )
+
+
+def country(request, code: str):
+    country = _country(code)
+    profile = report_profile.country_profile(request.user, country)
+    return render(
+        request,
+        "reports/country.html",
+        {
+            "profile": profile,
+            "can_edit": services.can_edit_texts(request.user, country),
+            "sections": ReportText.Section.choices,
+        },
+    )
+
+
+def _download(content, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def country_pdf(request, code: str):
+    country = _country(code)
+    profile = report_profile.country_profile(request.user, country)
+    data = pdf.profile_pdf(profile, request=request)
+    return _download(data, "application/pdf", f"cadis-{country.code}-{get_language() or 'ru'}.pdf")
+
+
+def country_export(request, code: str, fmt: str):
+    country = _country(code)
+    if fmt == "sdmx.csv":
+        return _download(
+            exports.sdmx_csv(request.user, [country]),
+            "text/csv; charset=utf-8",
+            f"cadis-{country.code}-sdmx.csv",
+        )
+    profile = report_profile.country_profile(request.user, country)
+    if fmt == "csv":
+        return _download(
+            exports.profile_csv(profile), "text/csv; charset=utf-8", f"cadis-{country.code}.csv"
+        )
+    if fmt == "xlsx":
+        return _download(
+            exports.profile_xlsx(profile),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            f"cadis-{country.code}.xlsx",
+        )
+    raise Http404
+
+
+def regional_pdf(request):
+    overview = report_profile.regional_overview(request.user)
+    values, labels = _map(overview)
+    data = pdf.regional_pdf(overview, values, labels, title=_("Regional overview"), request=request)
+    return _download(data, "application/pdf", f"cadis-region-{get_language() or 'ru'}.pdf")
+
+
+def regional_sdmx(request):
+    countries = list(report_profile.tdi.tdi_countries())
+    return _download(
+        exports.sdmx_csv(request.user, countries),
+        "text/csv; charset=utf-8",
+        "cadis-region-sdmx.csv",
+    )
+
+
+class TextForm(forms.Form):
+    section = forms.ChoiceField(choices=ReportText.Section.choices)
+    language = forms.ChoiceField(choices=[("ru", "Русский"), ("en", "English")])
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}), required=False, max_length=services.MAX_TEXT
+    )
+
+
+@login_required
+def text_edit(request, code: str | None = None):
+    country = _country(code) if code else None
+    if not services.can_edit_texts(request.user, country):
+        raise DjangoPermissionDenied
+    section = request.GET.get("section") or request.POST.get("section") or "summary"
+    language = (
+        request.GET.get("language") or request.POST.get("language") or (get_language() or "ru")[:2]
+    )
+    current = ReportText.objects.filter(country=country, section=section, language=language).first()
+    form = TextForm(
+        request.POST or None,
+        initial={"section": section, "language": language, "text": current.text if current else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_text_save(actor=request.user, country=country, **form.cleaned_data)
+        except CadisError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Text saved."))
+            return redirect(
+                reverse("reports:country", args=[country.code])
+                if country
+                else reverse("reports:home")
+            )
+    return render(request, "reports/text_form.html", {"form": form, "country": country})
