@@ -144,3 +144,51 @@ def test_experts_are_filtered_and_scoped(personas, client_of):
         client_of(personas.kg_analyst).get("/exchange/experts/?topic=gender").content.decode()
     )
     assert "Synthetic Restricted" in filtered and "Synthetic Public" not in filtered
+
+
+def test_a_recommendation_links_documents_the_editor_may_see(event, personas, client_of, countries):
+    from cadis.apps.exchange.models import Recommendation
+    from cadis.apps.knowledge import services as knowledge_services
+
+    doc = knowledge_services.document_create(
+        actor=personas.kg_focal,
+        metadata={"title": "Synthetic evidence", "text": "x"},
+        confidentiality="public",
+    )
+    client = client_of(personas.kg_focal)
+    client.post(
+        "/exchange/recommendations/new/",
+        {
+            "title_ru": "С документом",
+            "title_en": "With a document",
+            "text_ru": "Т",
+            "text_en": "T",
+            "pillar": "cross_cutting",
+            "target_countries": [countries["KG"].pk],
+            "documents": [doc.pk],
+            "confidentiality": "public",
+        },
+    )
+    rec = Recommendation.objects.get(title_en="With a document")
+    assert list(rec.documents.all()) == [doc]
+    assert (
+        "Synthetic evidence" in client.get(f"/exchange/recommendations/{rec.pk}/").content.decode()
+    )
+
+
+def test_programme_pages_offer_a_discussion_to_signed_in_users(personas, client_of, refdata):
+    from cadis.apps.knowledge.loader import load_programmes
+
+    load_programmes()
+    url = "/knowledge/programmes/family-skills/"
+    assert 'id="discuss-programme"' in client_of(personas.tj_analyst).get(url).content.decode()
+    assert 'id="discuss-programme"' not in client_of(None).get(url).content.decode()
+    new = client_of(personas.tj_analyst).post(
+        "/exchange/discussions/new/?target_kind=programme&target=family-skills",
+        {"title": "About it", "body": "b"},
+    )
+    assert new.status_code == 302
+    assert (
+        "Обучение семейным навыкам"
+        in client_of(personas.tj_analyst).get(new["Location"]).content.decode()
+    )

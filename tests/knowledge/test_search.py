@@ -74,3 +74,24 @@ def test_the_database_specific_index_is_filled(library):
     assert " изъят " in doc.search_tokens
     if search.uses_postgres():
         assert doc.search_vector is not None
+
+
+@pytest.mark.django_db
+def test_metadata_filters_combine_with_the_text_query(make_document, personas):
+    report = make_document(
+        "Изъято 4 кг.",
+        doc_type="report",
+        language="ru",
+        countries=["KG"],
+        topics=["supply_reduction"],
+    )
+    guideline = make_document(
+        "Seized 4 kg.", doc_type="guideline", language="en", countries=["TJ"], topics=["treatment"]
+    )
+    user = personas.admin
+    assert list(selectors.document_search(user, doc_type="report")) == [report]
+    assert list(selectors.document_search(user, language="en")) == [guideline]
+    assert list(selectors.document_search(user, country="TJ")) == [guideline]
+    assert list(selectors.document_search(user, topic="supply_reduction")) == [report]
+    assert list(selectors.document_search(user, query="seizing", country="TJ")) == [guideline]
+    assert list(selectors.document_search(user, query="seizing", country="KG")) == []

@@ -32,6 +32,7 @@ class RecommendationForm(forms.ModelForm):
             "event",
             "target_countries",
             "programmes",
+            "documents",
             "confidentiality",
         ]
         widgets = {
@@ -44,6 +45,9 @@ class RecommendationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if events is not None:
             self.fields["event"].queryset = events
+        if documents is not None:
+            self.fields["documents"].queryset = documents
+        self.fields["documents"].required = False
         self.fields["confidentiality"].initial = Confidentiality.PUBLIC
         self.fields["confidentiality"].label = _("Access level once adopted")
         if self.instance.pk:

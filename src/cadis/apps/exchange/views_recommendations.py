@@ -80,6 +80,9 @@ def recommendation_detail(request, pk: int):
             for i in selectors.implementations_visible(request.user).filter(recommendation=rec)
         },
     }
+    if rec.status != c.RecommendationStatus.DRAFT:
+        first = context["threads"].order_by("id").first()
+        context["consultation_id"] = first.pk if first else None
     context["rows"] = [
         (x, context["implementations"].get(x.pk)) for x in rec.target_countries.all()
     ]
@@ -92,6 +95,13 @@ def recommendation_detail(request, pk: int):
                 countries=countries, initial={"country": countries.first()}
             )
     return render(request, "exchange/recommendation_detail.html", context)
+
+
+def _hidden_documents(user, rec) -> list:
+    """Linked documents the editor may not see: kept as they are."""
+    if rec is None:
+        return []
+    return list(rec.documents.exclude(pk__in=documents_visible(user).values("pk")))
 
 
 @login_required
@@ -114,6 +124,7 @@ def recommendation_edit(request, pk: int | None = None):
         instance=rec,
         initial=initial,
         events=selectors.events_visible(request.user),
+        documents=documents_visible(request.user),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,6 +134,8 @@ def recommendation_edit(request, pk: int | None = None):
                 data=form.data_for_service(),
                 target_countries=list(form.cleaned_data["target_countries"]),
                 programmes=list(form.cleaned_data["programmes"]),
+                documents=list(form.cleaned_data["documents"])
+                + _hidden_documents(request.user, rec),
             )
         except CadisError as exc:
             form.add_error(None, exc.message)
