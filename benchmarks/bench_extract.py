@@ -251,6 +251,7 @@ def main() -> None:
     holdout = report("hold-out set (10 documents)", *evaluate(DATA / "holdout", verbose))
     holdout2 = report("second hold-out set (8 documents)", *evaluate(DATA / "holdout2", verbose))
     holdout3 = report("third hold-out set (8 documents)", *evaluate(DATA / "holdout3", verbose))
+    holdout4 = report("fourth hold-out set (8 documents)", *evaluate(DATA / "holdout4", verbose))
     speed = throughput()
     print()
     for language, figures in speed.items():
@@ -266,6 +267,7 @@ def main() -> None:
                 "holdout": holdout,
                 "holdout2": holdout2,
                 "holdout3": holdout3,
+                "holdout4": holdout4,
                 "throughput": speed,
             },
             indent=2,
