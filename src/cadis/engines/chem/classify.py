@@ -20,8 +20,9 @@ from .standardise import Standardised, standardise
 
 # Below this Tanimoto similarity a "nearest known substance" is not worth showing.
 NEAREST_MIN_SIMILARITY = 0.2
-# Above this similarity an input not found by SMILES is also looked up by InChIKey.
-INCHIKEY_LOOKUP_SIMILARITY = 0.5
+# An input not found by SMILES is also looked up by InChIKey when a library substance with
+# the same formula is at least this similar (another tautomer or charge form of it).
+INCHIKEY_LOOKUP_SIMILARITY = 0.4
 # When no family rule matches, a library neighbour this similar lends its category.
 NEIGHBOUR_CATEGORY_SIMILARITY = 0.6
 
@@ -124,7 +125,9 @@ class Classifier:
         fp = fingerprint(std.mol)
         scores = self.library.similarities(fp)
         neighbours = self.library.nearest(None, k=max(nearest_k, 1), scores=scores)
-        if known is None and neighbours and neighbours[0][1] >= INCHIKEY_LOOKUP_SIMILARITY:
+        if known is None and self.library.has_formula(
+            std.formula, scores, INCHIKEY_LOOKUP_SIMILARITY
+        ):
             # A close neighbour may be the same substance written as another tautomer or
             # charge form: the standard InChIKey (and its skeleton block) settles it.
             known = self.library.by_inchikey(std.inchikey) or self.library.by_skeleton(std.inchikey)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from rdkit import Chem, DataStructs
-from rdkit.Chem import rdFingerprintGenerator
+from rdkit.Chem import rdFingerprintGenerator, rdMolDescriptors
 
 from .standardise import standardise
 
@@ -125,6 +125,9 @@ class Library:
         self.substances: list[Substance] = list(substances)
         self._by_key = {s.inchikey: s for s in self.substances}
         self._by_smiles = {s.smiles: s for s in self.substances}
+        self._by_formula: dict[str, list[int]] = {}
+        for i, s in enumerate(self.substances):
+            self._by_formula.setdefault(rdMolDescriptors.CalcMolFormula(s.molecule()), []).append(i)
         self._by_flat_smiles: dict[str, Substance] = {}
         for s in self.substances:
             self._by_flat_smiles.setdefault(s.flat_smiles, s)
@@ -156,6 +159,11 @@ class Library:
         if found is None:
             found = self._by_flat_smiles.get(flat_smiles or smiles)
         return found
+
+    def has_formula(self, formula: str, scores: np.ndarray, min_similarity: float) -> bool:
+        """True if a substance with this formula is at least `min_similarity` similar."""
+        indices = self._by_formula.get(formula)
+        return bool(indices) and bool(np.max(scores[indices]) >= min_similarity)
 
     def by_skeleton(self, inchikey: str) -> Substance | None:
         """A substance with the same connectivity (stereoisomer, isotopologue)."""
