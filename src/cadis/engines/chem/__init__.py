@@ -11,7 +11,7 @@ from .classify import Classification, Classifier, classify, default_classifier
 from .derivative import ChangedPosition, DerivativeIndex, DerivativeParent, derivative_changes
 from .errors import ChemError, ChemErrorCode, ChemWarningCode
 from .legal import DEFAULT_JURISDICTIONS, Jurisdiction, LegalModel, load_jurisdictions
-from .library import Library, Substance, load_library
+from .library import Library, Substance, load_library, substance_from_row
 from .parse import parse_input
 from .rules import CATEGORIES, RULES, categorise
 from .runner import draw_svg, read_inputs, run_classify
@@ -45,4 +45,5 @@ __all__ = [
     "read_inputs",
     "run_classify",
     "standardise",
+    "substance_from_row",
 ]
