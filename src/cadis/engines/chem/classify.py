@@ -136,18 +136,17 @@ class Classifier:
         result.nearest = [
             _neighbour(s, sim) for s, sim in neighbours if sim >= NEAREST_MIN_SIMILARITY
         ]
-        match = categorise(std.mol)
+        description = "the substance's library entry"
         if known is not None:
             result.category, result.rule = known.category, "library.exact_match"
-        elif (
-            match.rule_id == "other.no_family_rule"
-            and neighbours
-            and (neighbours[0][1] >= NEIGHBOUR_CATEGORY_SIMILARITY)
+        elif (match := categorise(std.mol)).rule_id == "other.no_family_rule" and (
+            neighbours and neighbours[0][1] >= NEIGHBOUR_CATEGORY_SIMILARITY
         ):
             result.category = neighbours[0][0].category
             result.rule = f"library.nearest_neighbour:{neighbours[0][0].name_en}"
         else:
             result.category, result.rule = match.category, match.rule_id
+            description = match.description
         if with_status:
             codes = tuple(jurisdictions)
             result.status = self.legal.status(std.mol, known, codes)
@@ -155,7 +154,7 @@ class Classifier:
                 _neighbour(s, sim)
                 for s, sim in self.library.nearest(None, k=3, controlled_only=True, scores=scores)
             ]
-        result.explanation = _explain(result, match.description)
+        result.explanation = _explain(result, description)
         return result
 
 
