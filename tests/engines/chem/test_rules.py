@@ -23,6 +23,8 @@ EXAMPLES = {
         "CCCCN1C=CSC1=NC(=O)C1C(C)(C)C1(C)C",  # A-836,339 (thiazolylidene amide)
         "CCCCCn1cc(Cc2cccc3ccccc23)c2ccccc21",  # JWH-175 (methylene linker)
         "Cc1ccc(C(=O)Oc2cccc3cccnc23)cc1S(=O)(=O)N1CCCCC1",  # QMPSB
+        "Cc1c(C(=O)c2cccc3ccccc23)c2cccc3OCC(CN4CCOCC4)n1c32",  # WIN 55,212-2
+        "CCCCCn1cc(C(=O)N2CCN(C)CC2)c2ccccc21",  # MEPIRAPIM (not a piperazine NPS)
     ],
     "synthetic_cathinone": [
         "CCCCCC(N1CCCC1)C(=O)c1ccc2c(c1)OCO2",  # MDPHP
@@ -56,6 +58,9 @@ EXAMPLES = {
         "CCCC(=O)N1CCN(CC=Cc2ccc(F)cc2)CC1C",  # fluorinated AP-237 analogue
         "c1ccc(NC2CCN(CCc3ccccc3)CC2)cc1",  # 4-ANPP
         "CCN(CC)C(C)C=C(c1cccs1)c1cccs1",  # diethylthiambutene
+        "CCC(OC(C)=O)C(CC(C)N(C)C)(c1ccccc1)c1ccccc1",  # LAAM
+        "CCC(=O)N(c1ccccc1)C1CCN(CC(O)c2cccs2)CC1C",  # beta-hydroxy-3-methylthiofentanyl
+        "CCC(=O)C(CC(C)N1CCCCC1)(c1ccccc1)c1ccccc1",  # dipipanone
     ],
     "benzodiazepine": [
         "Cc1nnc2n1-c1ccc(Br)cc1C(c1ccccc1)=NC2",  # bromazolam
@@ -96,6 +101,8 @@ EXAMPLES = {
         "Cc1nc2ccccc2c(=O)n1-c1ccc(F)cc1",  # 4'-fluoromethaqualone-type
         "CC(C)CON=O",  # isobutyl nitrite
         "CCNC(Cc1ccccc1)c1ccccc1F",  # 2-fluoroephenidine
+        "OC(c1ccccc1)(c1ccccc1)C1CCCCN1",  # pipradrol
+        "CC(CC1CCCCC1)NC",  # propylhexedrine
     ],
 }
 
