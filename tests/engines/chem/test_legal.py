@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rdkit import Chem
+
 from cadis.engines.chem import DEFAULT_JURISDICTIONS, load_jurisdictions
 
 # 4-Ethylmethcathinone: mephedrone with its ring methyl extended to ethyl; not in the library.
@@ -72,3 +74,13 @@ def test_the_jurisdiction_table_covers_the_conventions_and_five_countries():
     jurisdictions = load_jurisdictions()
     assert tuple(jurisdictions) == DEFAULT_JURISDICTIONS
     assert not jurisdictions["international"].derivative_rule
+
+
+def test_a_changed_position_numbers_atoms_as_in_the_parent_library_smiles(classifier):
+    kz = classifier.classify(MEPHEDRONE_ETHYL_ANALOGUE).status["KZ"]
+    parent = classifier.library.by_name(kz["parent"])
+    atom = Chem.MolFromSmiles(parent.smiles).GetAtomWithIdx(
+        kz["changed_positions"][0]["parent_atom"] - 1
+    )
+    # The ring methyl of mephedrone is the position that grew into an ethyl group.
+    assert atom.GetSymbol() == "C" and atom.GetDegree() == 1 and not atom.GetIsAromatic()

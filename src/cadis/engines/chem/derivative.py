@@ -23,7 +23,7 @@ MAX_MATCHES = 16
 
 @dataclass(frozen=True, slots=True)
 class ChangedPosition:
-    parent_atom: int  # 1-based index of the atom in the parent's canonical SMILES order
+    parent_atom: int  # 1-based atom number in the parent's (library) SMILES
     element: str
     was: str  # "H", "F", "Cl", "Br", "I" or "OH"
     now: str  # SMILES of the substituent in the candidate

@@ -107,7 +107,9 @@ def substance_from_row(row: dict[str, str]) -> Substance:
         international=(row.get("international") or "").strip(),
         national=_national(row.get("national")),
         inchikey=std.inchikey,
-        mol=std.mol,
+        # Re-read from the canonical SMILES so that atom numbers (reported as the changed
+        # positions of a derivative) follow the SMILES the library shows.
+        mol=Chem.MolFromSmiles(std.smiles),
         flat_smiles=std.flat_smiles,
     )
 
