@@ -7,7 +7,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from rdkit import Chem
 from rdkit.Chem.Draw import rdMolDraw2D
@@ -56,7 +56,7 @@ def run_classify(
     inputs_or_path: Iterable[str] | Path | str,
     output_stream: TextIO,
     fmt: str = "jsonl",
-    **options: object,
+    **options: Any,
 ) -> dict[str, int]:
     """Classify many inputs and write one JSON object per input; never raises per input.
 
@@ -72,11 +72,16 @@ def run_classify(
     classifier = default_classifier()
     counts = {"total": 0, "ok": 0, "errors": 0}
     collected: list[dict[str, object]] = []
+    # Batches from a laboratory repeat structures often: classify each distinct input once.
+    seen: dict[str, dict[str, object]] = {}
     for row in rows:
-        result: Classification = classifier.classify(row["smiles"], **options)  # type: ignore[arg-type]
-        payload = {**{k: v for k, v in row.items() if k != "smiles"}, **result.to_json()}
+        record = seen.get(row["smiles"])
+        if record is None:
+            result: Classification = classifier.classify(row["smiles"], **options)
+            record = seen[row["smiles"]] = result.to_json()
+        payload = {**{k: v for k, v in row.items() if k != "smiles"}, **record}
         counts["total"] += 1
-        counts["ok" if result.ok else "errors"] += 1
+        counts["errors" if "error" in record else "ok"] += 1
         if fmt == "jsonl":
             output_stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
         else:
