@@ -221,3 +221,29 @@ def test_stopping_the_work_of_a_laboratory_counts_one_laboratory():
         "Пресечена деятельность нарколаборатории, где производился метамфетамин.", "lab_dismantled"
     )
     assert (fact.count, fact.substance_resolved) == (1, "methamphetamine")
+
+
+def test_two_trends_in_one_clause_keep_their_own_subjects():
+    facts = facts_of(
+        "Cannabis remains the most seized drug, but its share has fallen as synthetic stimulants gained ground.",
+        "trend",
+    )
+    assert [(f.direction, f.substance_resolved) for f in facts] == [
+        ("down", "cannabis"),
+        ("up", "amphetamine_type_stimulants"),
+    ]
+
+
+def test_a_study_visit_abroad_is_an_event_with_its_participants():
+    (fact,) = facts_of(
+        "UNODC organised a study visit to Lisbon for experts from Kazakhstan and Kyrgyzstan on 4–8 November 2024.",
+        "event",
+    )
+    assert (fact.place, fact.country, fact.countries) == ("Lisbon", "PT", ["KZ", "KG"])
+
+
+def test_a_cache_in_a_fuel_tank_is_one_concealment():
+    facts = facts_of(
+        "Обнаружили тайник в топливном баке, в котором находилось 2 кг гашиша.", "concealment"
+    )
+    assert [f.method for f in facts] == ["vehicle parts"]

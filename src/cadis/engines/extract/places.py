@@ -94,6 +94,9 @@ COUNTRY_PATTERNS: dict[str, tuple[str, ...]] = {
     "PT": (r"Португали[яиюей]", r"Portugal"),
     "GB": (rf"Великобритани{_T}", r"United Kingdom"),
     "US": (r"США", r"United States"),
+    "AT": (r"Австри[яиюей]", r"Austria"),
+    "BE": (rf"Бельги{_T}", r"Belgium"),
+    "CH": (r"Швейцари[яиюей]", r"Switzerland"),
 }
 
 CITY_PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -114,6 +117,20 @@ CITY_PATTERNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Turkmenabat": ("TM", (rf"Туркменабад{_T}", r"Turkmenabat")),
     "Kabul": ("AF", (rf"Кабул{_T}", r"Kabul")),
     "Moscow": ("RU", (r"Москв[аеыу]", r"Moscow")),
+    # Where regional meetings and study visits abroad usually take place.
+    "Vienna": ("AT", (r"Вен[аеыу]", r"Vienna")),
+    "Lisbon": ("PT", (rf"Лиссабон{_T}", r"Lisbon")),
+    "Brussels": ("BE", (r"Брюссел[ьяею]", r"Brussels")),
+    "Warsaw": ("PL", (r"Варшав[аеыу]", r"Warsaw")),
+    "Berlin": ("DE", (rf"Берлин{_T}", r"Berlin")),
+    "Madrid": ("ES", (rf"Мадрид{_T}", r"Madrid")),
+    "Geneva": ("CH", (r"Женев[аеыу]", r"Geneva")),
+    "Istanbul": ("TR", (rf"Стамбул{_T}", r"Istanbul")),
+    "Baku": ("AZ", (r"Баку", r"Baku")),
+    "Minsk": ("BY", (rf"Минск{_T}", r"Minsk")),
+    "Tehran": ("IR", (rf"Тегеран{_T}", r"Tehran")),
+    "Islamabad": ("PK", (rf"Исламабад{_T}", r"Islamabad")),
+    "Beijing": ("CN", (r"Пекин\w{0,2}", r"Beijing")),
 }
 
 # (stem of the Russian adjective, English name, ISO 3166-2 code)

@@ -90,7 +90,19 @@ def concealment_facts(view: SentenceView) -> list[Fact]:
             )
             facts.append(view.locate(fact))
             taken.append((match.start(), match.end()))
-    return facts
+    # "тайник в топливном баке": one cache, told by where it is.
+    vehicle = [f for f in facts if f.method == "vehicle parts"]
+    return [
+        f
+        for f in facts
+        if not (
+            f.method == "hidden compartment"
+            and any(
+                0 <= v.span[0] - f.span[1] <= 25 or 0 <= f.span[0] - v.span[1] <= 25
+                for v in vehicle
+            )
+        )
+    ]
 
 
 _TRAFFIC_CONTEXT = re.compile(
@@ -191,7 +203,8 @@ def route_facts(view: SentenceView) -> list[Fact]:
 _TREND_UP = (
     r"увеличил\w*|увеличени\w*|увеличива\w*|рост(?:а|е|ом)?(?![\w])|выросл\w*|вырос(?![\w])|возрос\w*|растет|растёт|"
     r"растущ\w*|расти|повысил\w*|повышени\w*|усилил\w*|расшир\w*|набира\w*\s+популярность|"
-    r"increas\w*|grew|grow\w*|rise|rising|rose|risen|surg\w*|upward|spik\w*|expan\w*|doubled|tripled|more\s+popular"
+    r"increas\w*|grew|grow\w*|rise|rising|rose|risen|surg\w*|upward|spik\w*|expan\w*|doubled|tripled|more\s+popular|"
+    r"gain(?:ed|ing|s)?\s+ground|набира\w*\s+оборот\w*"
 )
 _TREND_DOWN = (
     r"снизил\w*|снижени\w*|снижа\w*|сократил\w*|сокращени\w*|уменьшил\w*|уменьшени\w*|спад\w*|падени\w*|"
@@ -212,7 +225,7 @@ _TREND_TOPIC = re.compile(
     r"нарко\w*|употреблен\w*|потреблен\w*|зависим\w*|оборот\w*|изъят\w*|преступлен\w*|популярн\w*|"
     r"смес\w*|вещест\w*|спрос\w*|предложени\w*|контрабанд\w*|закладк\w*|закладчик\w*|наркопреступ\w*|"
     r"drug\w*|narcot\w*|use|users|consumption|addict\w*|trafficking|seizures?|crime\w*|popularity|demand|"
-    r"supply|substances?|smuggling|mixtures?|prevalence",
+    r"supply|substances?|smuggling|mixtures?|prevalence|share|доля|долю|доли",
     re.IGNORECASE,
 )
 # Trend words that mean the measures, not the situation ("reducing supply" is a policy name).
@@ -239,6 +252,13 @@ _POLICY_NOUN_AFTER = re.compile(
 _CLAUSE_BREAK = re.compile(r"[;:()—]|,(?!\d)")
 
 
+# The subject of a trend verb starts after "that", "which", "as", "while", "but" ...
+_SUBJECT_MARKER = re.compile(
+    r"(?<![\w])(?:that|что|which|который|которая|которые|as|while|whereas|but|но|тогда\s+как)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _clause_bounds(text: str, position: int) -> tuple[int, int]:
     # A comma between digits ("12,3%") is a decimal mark, not a clause break.
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)), default=0)
@@ -249,7 +269,7 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 def trend_facts(view: SentenceView) -> list[Fact]:
     text = view.text
     facts: list[Fact] = []
-    clauses_done: set[tuple[int, int]] = set()
+    clauses_done: set[tuple[int, int, str]] = set()
     for match in _TREND_RE.finditer(text):
         if match.group("down") and (
             _POLICY_NOUN_AFTER.match(text[match.end() :])
@@ -261,7 +281,8 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         if _inside_quotes(text, match.start()):
             continue  # a title such as «Сокращение предложения ...» states no trend
         clause_start, clause_end = _clause_bounds(text, match.start())
-        if (clause_start, clause_end) in clauses_done:
+        direction = "up" if match.group("up") else "down"
+        if (clause_start, clause_end, direction) in clauses_done:
             continue
         clause = text[clause_start:clause_end]
         # A short appositive ("a 30 per cent decrease from 2021") is about the main clause.
@@ -276,12 +297,9 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         if re.match(r"\s*(?:are|is|was|were|has|have|had)\s", text[clause_start : match.start()]):
             # "X, especially Y, are increasingly common": the subject precedes the appositive.
             subject_start = 0
-        for marker in re.finditer(
-            r"(?<![\w])(?:that|что|which|который|которая|которые)(?![\w])",
-            text[subject_start : match.start()],
-            re.IGNORECASE,
-        ):
-            subject_start = subject_start + marker.end()
+        markers = list(_SUBJECT_MARKER.finditer(text, subject_start, match.start()))
+        if markers:
+            subject_start = markers[-1].end()
         before = text[subject_start : match.start()].strip()
         # Russian puts the subject after a sentence-initial verb ("увеличилась популярность
         # курительных смесей"); English mostly before ("the popularity of X has grown").
@@ -301,7 +319,12 @@ def trend_facts(view: SentenceView) -> list[Fact]:
         if substance is None:
             in_clause = [s for s in view.substances if clause_start <= s.start < clause_end]
             earlier = [s for s in view.substances if s.end <= clause_start]
-            if in_clause:
+            pronoun = re.match(
+                r"(?:(?:but|and|но|а|и)\s+)?(?:its|their|его|её|их)\s", before, re.IGNORECASE
+            )
+            if not subject_after and earlier and pronoun:
+                substance = earlier[-1]  # "cannabis ..., but its share has fallen"
+            elif in_clause:
                 substance = in_clause[0]
             elif scope != (clause_start, clause_end) and earlier:
                 substance = earlier[-1]  # the appositive's subject is in the main clause
@@ -311,15 +334,14 @@ def trend_facts(view: SentenceView) -> list[Fact]:
             + (len(text[clause_start:clause_end]) - len(text[clause_start:clause_end].lstrip())),
             clause_end,
             subject=subject,
-            direction="up" if match.group("up") else "down",
+            direction=direction,
             substance=substance.text if substance else None,
             substance_resolved=view.resolve_substance(substance),
             period=stated_period(view.periods[0]) if view.periods else None,
         )
         facts.append(view.locate(fact))
-        clauses_done.add(
-            (clause_start, clause_end)
-        )  # one trend per clause; the clause is the evidence
+        # One trend per clause and direction; the clause is the evidence.
+        clauses_done.add((clause_start, clause_end, direction))
     return facts
 
 

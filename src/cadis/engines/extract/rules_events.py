@@ -18,7 +18,8 @@ from cadis.engines.units.dates import MONTH_PATTERN, month_number
 _EVENT_NOUN = re.compile(
     r"конференци\w*|совещани\w*|семинар\w*|форум\w*|тренинг\w*|круглы\w*\s+стол\w*|заседани\w*|саммит\w*|"
     r"симпозиум\w*|учени[йяе]\w*|мероприяти\w*|conference|meeting|seminar|workshop|forum|round[- ]table|"
-    r"summit|symposium|training\s+course|training\s+session|training|session",
+    r"summit|symposium|training\s+course|training\s+session|training|session|study\s+(?:visit|tour)|"
+    r"учебн\w*\s+(?:визит|поездк)\w*|ознакомительн\w*\s+(?:визит|поездк)\w*|стажировк\w*",
     re.IGNORECASE,
 )
 _HELD = re.compile(
@@ -30,7 +31,8 @@ _HELD = re.compile(
 )
 _PARTICIPATION = re.compile(
     r"участ\w*|делегаци\w*|представител\w*|собрал\w*|participa\w*|delegat\w*|representatives?|attended|"
-    r"brought\s+together|gathered",
+    r"brought\s+together|gathered|experts?\s+from|specialists?\s+from|officials?\s+from|officers\s+from|"
+    r"эксперт\w*\s+из|специалист\w*\s+из|сотрудник\w*\s+из",
     re.IGNORECASE,
 )
 _ALL_FIVE = re.compile(

@@ -94,6 +94,11 @@ BUILTIN_TERMS: tuple[SubstanceTerm, ...] = (
         "group",
         rf"(?:наркотик{_W}\s+)?опи(?:йн|ат|оидн)\w*(?:\s+групп\w*)?|опиат{_W}|opiates?|opioids?",
     ),
+    SubstanceTerm(
+        "amphetamine_type_stimulants",
+        "group",
+        rf"(?:синтетическ{_W}\s+)?стимулятор{_W}(?:\s+амфетаминового\s+ряда)?|(?:synthetic\s+)?stimulants",
+    ),
     SubstanceTerm("heroin", "drug", rf"героин{_W}|heroin"),
     SubstanceTerm(
         "hashish", "drug", rf"гашиш{_W}|hashish|hash|cannabis\s+resin|смол{_W}\s+каннабиса"
