@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
 
 from cadis.apps.accounts.scope import visible
 from cadis.apps.documents import records
@@ -162,11 +163,12 @@ def find_duplicate(fact: Fact, values: dict, user) -> Duplicate | None:
         return None
     for other in _recorded_facts(fact, user):
         if same_figure(values, other.edited):
-            return Duplicate(
-                reason=f"same figure as fact #{other.pk} of document #{other.document_id} "
-                f"«{other.document.title[:80]}»",
-                fact=other,
-            )
+            reason = _("same figure as fact #%(fact)d of document #%(document)d «%(title)s»") % {
+                "fact": other.pk,
+                "document": other.document_id,
+                "title": other.document.title[:80],
+            }
+            return Duplicate(reason=reason, fact=other)
     own = set(
         Fact.objects.filter(document_id=fact.document_id, record_id__isnull=False).values_list(
             "record_type_id", "record_id"
