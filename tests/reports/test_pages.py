@@ -57,3 +57,19 @@ def test_the_focal_point_saves_a_text_and_the_regional_analyst_edits_the_overvie
     assert client_of(personas.regional).get("/reports/region/texts/").status_code == 200
     assert client_of(personas.kg_focal).get("/reports/region/texts/").status_code == 403
     assert client_of(None).get("/reports/region/texts/").status_code == 302
+
+
+def test_the_profile_api_gives_figures_the_reader_may_see(client_of, personas, kg_data):
+    from cadis.apps.treatment.models import TdiRelease
+
+    TdiRelease.objects.filter(year=2023).delete()
+    public = client_of(None).get("/api/v1/reports/profiles/KG").json()
+    assert public["latest_tdi_year"] == 2022 and public["tdi_years"] == [2022]
+    own = client_of(personas.kg_analyst).get("/api/v1/reports/profiles/kg").json()
+    assert own["latest_tdi_year"] == 2023
+    assert {f["key"] for f in own["figures"]} >= {"tdi_clients", "drd", "drid_hiv"}
+    assert (
+        client_of(personas.tj_analyst).get("/api/v1/reports/profiles/KG").json()["latest_tdi_year"]
+        == 2022
+    )
+    assert client_of(None).get("/api/v1/reports/profiles/FR").json()["code"] == "not_found"

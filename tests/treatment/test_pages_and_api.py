@@ -14,14 +14,20 @@ from cadis.apps.treatment import services
 def kg_year(personas, record_episode):
     """A 2023 KG year with enough clients for a table, one of them a possible duplicate."""
     for i in range(12):
-        record_episode(national_id=f"SYN-KG-{i:04d}", start_date=dt.date(2023, 1 + i % 12, 3),
-                       sex="female" if i % 3 == 0 else "male")
+        record_episode(
+            national_id=f"SYN-KG-{i:04d}",
+            start_date=dt.date(2023, 1 + i % 12, 3),
+            sex="female" if i % 3 == 0 else "male",
+        )
     return record_episode(national_id="SYN-KG-0000", start_date=dt.date(2023, 12, 20))
 
 
 def test_the_treatment_home_is_public(client_of, personas):
     assert client_of(None).get("/treatment/").status_code == 200
-    assert "New treatment episode" not in client_of(personas.kg_analyst).get("/treatment/").content.decode()
+    assert (
+        "New treatment episode"
+        not in client_of(personas.kg_analyst).get("/treatment/").content.decode()
+    )
 
 
 def test_episodes_are_seen_by_their_organisation_and_focal_point_only(client_of, personas, kg_year):
@@ -44,9 +50,20 @@ def test_only_writers_of_the_organisation_get_the_form_and_the_import(client_of,
 
 
 def test_an_outsider_cannot_edit_or_delete(client_of, personas, kg_year):
-    assert client_of(personas.kg_other_provider).post(f"/treatment/episodes/{kg_year.pk}/delete/").status_code == 404
-    assert client_of(personas.kg_analyst).get(f"/treatment/episodes/{kg_year.pk}/edit/").status_code == 403
-    assert client_of(personas.kg_provider).get(f"/treatment/episodes/{kg_year.pk}/edit/").status_code == 200
+    assert (
+        client_of(personas.kg_other_provider)
+        .post(f"/treatment/episodes/{kg_year.pk}/delete/")
+        .status_code
+        == 404
+    )
+    assert (
+        client_of(personas.kg_analyst).get(f"/treatment/episodes/{kg_year.pk}/edit/").status_code
+        == 403
+    )
+    assert (
+        client_of(personas.kg_provider).get(f"/treatment/episodes/{kg_year.pk}/edit/").status_code
+        == 200
+    )
 
 
 def test_tables_are_suppressed_and_public_only_once_released(client_of, personas, kg_year):
@@ -70,37 +87,84 @@ def test_the_tables_count_clients_once_and_hide_small_cells(personas, kg_year):
     assert by_sex.table.col_totals[:2] == [8, 4] or None in by_sex.table.col_totals
 
 
-def test_harms_pages_show_public_figures_to_everyone_and_restricted_ones_to_the_country(client_of, personas):
-    services.harm_upsert(actor=personas.kg_focal, organisation=personas.kg_org, indicator="drd", year=2023,
-                         values={"cases": 41, "source": "Public registry", "data_quality": "good"})
-    services.harm_upsert(actor=personas.kg_focal, organisation=personas.kg_org, indicator="drd", year=2022,
-                         values={"cases": 39, "source": "Draft registry", "data_quality": "partial"},
-                         confidentiality="restricted")
+def test_harms_pages_show_public_figures_to_everyone_and_restricted_ones_to_the_country(
+    client_of, personas
+):
+    services.harm_upsert(
+        actor=personas.kg_focal,
+        organisation=personas.kg_org,
+        indicator="drd",
+        year=2023,
+        values={"cases": 41, "source": "Public registry", "data_quality": "good"},
+    )
+    services.harm_upsert(
+        actor=personas.kg_focal,
+        organisation=personas.kg_org,
+        indicator="drd",
+        year=2022,
+        values={"cases": 39, "source": "Draft registry", "data_quality": "partial"},
+        confidentiality="restricted",
+    )
     public = client_of(None).get("/treatment/harms/").content.decode()
     assert "Public registry" in public and "Draft registry" not in public
-    assert "Draft registry" in client_of(personas.kg_analyst).get("/treatment/harms/").content.decode()
-    assert "Draft registry" not in client_of(personas.tj_analyst).get("/treatment/harms/").content.decode()
+    assert (
+        "Draft registry" in client_of(personas.kg_analyst).get("/treatment/harms/").content.decode()
+    )
+    assert (
+        "Draft registry"
+        not in client_of(personas.tj_analyst).get("/treatment/harms/").content.decode()
+    )
     assert client_of(personas.kg_focal).get("/treatment/harms/new/").status_code == 200
     assert client_of(personas.tj_analyst).get("/treatment/harms/new/").status_code == 403
-    response = client_of(personas.kg_focal).post("/treatment/harms/new/", {
-        "indicator": "drid_hiv", "year": 2023, "sex": "all", "age_band": "all", "cases": 5, "tested": 50,
-        "source": "Sentinel survey", "data_quality": "partial", "confidentiality": "public"})
+    response = client_of(personas.kg_focal).post(
+        "/treatment/harms/new/",
+        {
+            "indicator": "drid_hiv",
+            "year": 2023,
+            "sex": "all",
+            "age_band": "all",
+            "cases": 5,
+            "tested": 50,
+            "source": "Sentinel survey",
+            "data_quality": "partial",
+            "confidentiality": "public",
+        },
+    )
     assert response.status_code == 302
 
 
-def test_the_api_lists_episodes_in_scope_and_creates_them_with_write_auth(client_of, personas, kg_year):
+def test_the_api_lists_episodes_in_scope_and_creates_them_with_write_auth(
+    client_of, personas, kg_year
+):
     own = client_of(personas.kg_focal).get("/api/v1/treatment/episodes").json()
     assert own["count"] == 13
     assert client_of(personas.tj_focal).get("/api/v1/treatment/episodes").json()["count"] == 0
     assert client_of(None).get("/api/v1/treatment/episodes").json()["count"] == 0
-    body = {"national_id": "SYN-API-1", "start_date": "2024-02-01", "primary_drug": "7.1", "sex": "male"}
-    assert client_of(None).post("/api/v1/treatment/episodes", body, content_type="application/json").status_code == 401
-    assert client_of(personas.kg_analyst).post("/api/v1/treatment/episodes", body,
-                                               content_type="application/json").status_code == 403
-    created = client_of(personas.kg_provider).post("/api/v1/treatment/episodes", body, content_type="application/json")
+    body = {
+        "national_id": "SYN-API-1",
+        "start_date": "2024-02-01",
+        "primary_drug": "7.1",
+        "sex": "male",
+    }
+    assert (
+        client_of(None)
+        .post("/api/v1/treatment/episodes", body, content_type="application/json")
+        .status_code
+        == 401
+    )
+    assert (
+        client_of(personas.kg_analyst)
+        .post("/api/v1/treatment/episodes", body, content_type="application/json")
+        .status_code
+        == 403
+    )
+    created = client_of(personas.kg_provider).post(
+        "/api/v1/treatment/episodes", body, content_type="application/json"
+    )
     assert created.status_code == 201 and "SYN-API-1" not in created.content.decode()
-    bad = client_of(personas.kg_provider).post("/api/v1/treatment/episodes", {**body, "sex": "x"},
-                                               content_type="application/json")
+    bad = client_of(personas.kg_provider).post(
+        "/api/v1/treatment/episodes", {**body, "sex": "x"}, content_type="application/json"
+    )
     assert bad.status_code == 400 and bad.json()["code"] == "validation_error"
 
 

@@ -210,10 +210,23 @@ def country_profile(user, country: Country, *, with_charts: bool = True) -> dict
         "tables": tables,
         "texts": texts(country),
         "direction": _direction(trend),
+        "synthetic": _synthetic(country, years),
     }
     if with_charts:
         profile["charts"] = profile_charts(profile)
     return profile
+
+
+def _synthetic(country: Country, years: list[int]) -> bool:
+    """Whether synthetic demo records feed this profile (it is then labelled as such)."""
+    from cadis.apps.treatment.models import HarmRecord, TreatmentEpisode
+
+    return (
+        TreatmentEpisode.objects.filter(
+            country=country, year__in=years, source_kind="demo"
+        ).exists()
+        or HarmRecord.objects.filter(country=country, source_kind="demo").exists()
+    )
 
 
 def _direction(trend: list[dict]) -> str | None:

@@ -21,7 +21,7 @@ def _clinic(country) -> Organisation | None:
     )
 
 
-def load_demo(*, stdout) -> None:
+def load_demo(*, stdout, scale: float = 1.0) -> None:
     created = 0
     for code in CENTRAL_ASIA:
         country = Country.objects.get(code=code)
@@ -32,7 +32,7 @@ def load_demo(*, stdout) -> None:
             if not TreatmentEpisode.objects.filter(
                 country=country, year=year, source_kind=SourceKind.DEMO
             ).exists():
-                count = int(BASE[code] * (1 + 0.04 * k))
+                count = max(1, int(BASE[code] * scale * (1 + 0.04 * k)))
                 seed = (ord(code[0]) * 100 + ord(code[1])) * 10_000 + year
                 created += save_episodes(
                     synthetic_episodes(
