@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cadis.apps.accounts.errors import BadInputFile
 from cadis.apps.accounts.models import AuditEntry
@@ -104,3 +106,16 @@ def test_the_admin_refuses_an_invalid_or_duplicate_structure(client_of, personas
         )
         assert response.status_code == 200
     assert not SubstanceProfile.objects.filter(name_en="X").exists()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(body=st.text(max_size=200), with_header=st.booleans())
+def test_the_csv_import_never_crashes_on_any_file(tmp_path_factory, body, with_header):
+    path = tmp_path_factory.mktemp("imp") / "any.csv"
+    path.write_text(("name_en,smiles,category\n" if with_header else "") + body, encoding="utf-8")
+    try:
+        report = profiles_import(path=path)
+    except BadInputFile as exc:
+        assert exc.message
+    else:
+        assert report.created + report.updated + report.unchanged + len(report.errors) >= 0

@@ -22,6 +22,7 @@ from cadis.apps.accounts.models import SourceKind
 from cadis.apps.ews.choices import Category, ProfileSource
 from cadis.apps.ews.models import SubstanceProfile
 from cadis.engines.chem import (
+    ChemError,
     Classifier,
     LegalModel,
     Library,
@@ -70,9 +71,8 @@ def classifier() -> Classifier:
         profiles = SubstanceProfile.objects.filter(in_library=True).order_by("id")
         substances, seen = [], set()
         for profile in profiles:
-            try:
-                substance = substance_from_row(profile.as_row())
-            except Exception:  # noqa: BLE001 - a bad admin entry must not break identification
+            substance = _substance_of(profile)
+            if substance is None:
                 continue
             if substance.inchikey not in seen:
                 seen.add(substance.inchikey)
@@ -82,6 +82,20 @@ def classifier() -> Classifier:
     with _lock:
         _cache.update(version=version, classifier=built)
     return built
+
+
+# Engine substances by (profile id, last change): a rebuild re-reads only what changed.
+_substances: dict[tuple[int, object], object] = {}
+
+
+def _substance_of(profile: SubstanceProfile):
+    key = (profile.pk, profile.updated_at)
+    if key not in _substances:
+        try:
+            _substances[key] = substance_from_row(profile.as_row())
+        except Exception:  # noqa: BLE001 - a bad admin entry must not break identification
+            _substances[key] = None
+    return _substances[key]
 
 
 @dataclass
@@ -101,10 +115,15 @@ class LoadReport:
 def _standardised(smiles: str):
     from rdkit import Chem
 
-    mol = Chem.MolFromSmiles(smiles or "")
+    mol = Chem.MolFromSmiles(smiles or "") if smiles else None
     if mol is None:
         raise ValidationError(_("The SMILES is not valid: %(smiles)s") % {"smiles": smiles[:80]})
-    return standardise(mol)
+    try:
+        return standardise(mol)
+    except ChemError as exc:
+        from cadis.apps.ews.identify import error_message
+
+        raise ValidationError(error_message(exc.code, exc.detail)) from exc
 
 
 def profile_upsert(
