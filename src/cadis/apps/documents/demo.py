@@ -10,9 +10,9 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 
+from cadis.apps.accounts.errors import CadisError
 from cadis.apps.accounts.models import Confidentiality, SourceKind, User
 from cadis.apps.documents import services
-from cadis.apps.documents.models import Fact
 
 RELEASES = (
     (
@@ -67,10 +67,11 @@ def load_demo(*, stdout=None) -> dict:
         # Accept the seizures and totals; leave the rest for a reviewer to try.
         for fact in run.facts.filter(type__in=("seizure", "groups_dismantled")):
             try:
-                services.fact_accept(actor=actor, fact=fact)
+                # Demo records say so (source "demo"), so the supply pages tag them synthetic.
+                services.fact_accept(actor=actor, fact=fact, source_kind=SourceKind.DEMO)
                 accepted += 1
-            except Exception:  # a probable duplicate or an incomplete fact stays proposed
-                Fact.objects.filter(pk=fact.pk).update(status=Fact.Status.PROPOSED)
+            except CadisError:  # a probable duplicate or an incomplete fact stays proposed
+                continue
     if stdout is not None:
         stdout.write(
             f"   documents: {created} synthetic releases ingested, {accepted} facts accepted"

@@ -218,7 +218,7 @@ def service_data(values: dict, document, actor) -> dict[str, Any]:
     }
 
 
-def record_create(*, actor, fact, values: dict):
+def record_create(*, actor, fact, values: dict, source_kind: str = SourceKind.DOCUMENT):
     """Create the supply record through the supply services, linked to document and span."""
     from cadis.apps.supply import services as supply
 
@@ -237,4 +237,4 @@ def record_create(*, actor, fact, values: dict):
     }[values["kind"]]
     if values["kind"] != CASE:
         data.pop("agencies", None)
-    return create(actor=actor, data=data, source_kind=SourceKind.DOCUMENT, source_detail=detail)
+    return create(actor=actor, data=data, source_kind=source_kind, source_detail=detail)

@@ -161,7 +161,12 @@ def _flag_duplicate(fact: Fact, values: dict, user) -> duplicates.Duplicate | No
 
 
 def fact_accept(
-    *, actor, fact: Fact, values: dict[str, Any] | None = None, override_duplicate: bool = False
+    *,
+    actor,
+    fact: Fact,
+    values: dict[str, Any] | None = None,
+    override_duplicate: bool = False,
+    source_kind: str = SourceKind.DOCUMENT,
 ) -> Fact:
     """Accept a fact; recordable facts create their supply record (``values``: as edited).
 
@@ -183,7 +188,9 @@ def fact_accept(
         )
     with transaction.atomic():
         if final:
-            record = records.record_create(actor=actor, fact=fact, values=final)
+            record = records.record_create(
+                actor=actor, fact=fact, values=final, source_kind=source_kind
+            )
             fact.record_type = ContentType.objects.get_for_model(record)
             fact.record_id = record.pk
             fact.duplicate_override = bool(found)
