@@ -244,8 +244,18 @@ def board(request):
         },
         "mark": "bar",
         "encoding": {
-            "x": {"field": "country", "type": "nominal", "title": _("Country")},
-            "y": {"field": "n", "type": "quantitative", "title": _("Recommendations")},
+            "x": {
+                "field": "country",
+                "type": "nominal",
+                "title": _("Country"),
+                "axis": {"labelAngle": 0},
+            },
+            "y": {
+                "field": "n",
+                "type": "quantitative",
+                "title": _("Recommendations"),
+                "axis": {"tickMinStep": 1, "format": "d"},
+            },
             "color": {
                 "field": "status",
                 "type": "nominal",
