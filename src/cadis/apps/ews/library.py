@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
@@ -112,7 +113,31 @@ class LoadReport:
         )
 
 
-def _standardised(smiles: str):
+@dataclass(frozen=True)
+class _Std:
+    smiles: str
+    inchikey: str
+    formula: str
+
+
+@lru_cache(maxsize=8192)
+def _standardised_cached(smiles: str) -> _Std | None:
+    """Standardised identity of a SMILES, None when unusable (repeated loads are cheap)."""
+    try:
+        std = _standardise(smiles)
+    except ValidationError:
+        return None
+    return _Std(std.smiles, std.inchikey, std.formula)
+
+
+def _standardised(smiles: str) -> _Std:
+    found = _standardised_cached(smiles)
+    if found is None:
+        _standardise(smiles)  # raises with the message in the current language
+    return found
+
+
+def _standardise(smiles: str):
     from rdkit import Chem
 
     mol = Chem.MolFromSmiles(smiles or "") if smiles else None
