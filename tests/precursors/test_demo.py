@@ -8,7 +8,7 @@ import pytest
 
 from cadis.apps.operations.demo_accounts import ensure_demo_accounts
 from cadis.apps.precursors.demo import declarations_csv, load_demo
-from cadis.apps.precursors.models import PreExportNotification, PrecursorIncident, ScreeningJob
+from cadis.apps.precursors.models import PrecursorIncident, PreExportNotification, ScreeningJob
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,9 @@ def test_the_demo_loads_a_screened_job_notifications_and_incidents_once(refdata,
     for _ in range(2):
         load_demo(stdout=io.StringIO())
     job = ScreeningJob.objects.get()
-    assert job.source_kind == "demo" and job.confidentiality == "confidential" and job.status == "done"
+    assert (
+        job.source_kind == "demo" and job.confidentiality == "confidential" and job.status == "done"
+    )
     assert job.lines == 240 and 0 < job.flagged < job.lines
     assert PreExportNotification.objects.filter(source_kind="demo").count() == 3
     assert PrecursorIncident.objects.filter(source_kind="demo").count() == 3

@@ -73,3 +73,8 @@ def test_the_control_lists_in_force_are_public(client_of, refdata):
         "table_I",
         "watch",
     }
+
+
+def test_a_date_without_lists_in_force_is_not_found(client_of, refdata):
+    response = client_of(None).get("/api/v1/precursors/control-lists/in-force?on=1990-01-01")
+    assert response.status_code == 404 and response.json()["code"] == "not_found"

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from cadis.api.auth import write_auth
 from cadis.api.pagination import LimitOffset
-from cadis.apps.accounts.errors import NotAuthenticated
+from cadis.apps.accounts.errors import NotAuthenticated, NotFound
 from cadis.apps.precursors import control_lists, selectors
 from cadis.apps.precursors.screening import screening_start
 
@@ -67,9 +68,12 @@ def _user(request):
     summary="Control lists in force on a date",
 )
 def control_lists_in_force(request, on: dt.date | None = None):
-    built = control_lists.build(on)
+    try:
+        built = control_lists.build(on)
+    except control_lists.NoControlLists as error:
+        raise NotFound(str(error)) from None
     return {
-        "on": on or dt.date.today(),
+        "on": on or timezone.localdate(),
         "version": built.version,
         "lists": [
             {
