@@ -413,6 +413,19 @@ RULES: tuple[Rule, ...] = (
 FALLBACK = Rule("other.no_family_rule", "other", "No family rule matched", ())
 
 
+CompiledRules = list[tuple[Rule, list[tuple[Chem.Mol, tuple[int, ...]]]]]
+# Keyed by identity (hashing 45 rules per call would cost more than it saves); the entry
+# keeps the tuple alive, so its id cannot be reused by another tuple.
+_COMPILED: dict[int, tuple[tuple[Rule, ...], CompiledRules]] = {}
+
+
+def _compiled(rules: tuple[Rule, ...]) -> CompiledRules:
+    entry = _COMPILED.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = _COMPILED[id(rules)] = (rules, [(rule, rule._compile("any")) for rule in rules])
+    return entry[1]
+
+
 def categorise(mol: Chem.Mol, rules: tuple[Rule, ...] = RULES) -> CategoryMatch:
     """The category of a (standardised) molecule and the rule that decided it.
 
@@ -422,10 +435,10 @@ def categorise(mol: Chem.Mol, rules: tuple[Rule, ...] = RULES) -> CategoryMatch:
     'other.no_family_rule'
     """
     profile = molecule_profile(mol)
-    for rule in rules:
+    for rule, any_patterns in _compiled(rules):
         # Inlined Rule.matches for the common case (only "any" patterns): this loop runs
         # dozens of times per structure and dominates the classification time.
-        for pattern, needs in rule._compile("any"):
+        for pattern, needs in any_patterns:
             if all(map(ge, profile, needs)) and mol.HasSubstructMatch(pattern):
                 break
         else:
