@@ -92,6 +92,8 @@ def proposal(fact, kind: str | None = None) -> dict[str, Any]:
             "substance_as_written": p.get("substance") or "",
             "quantity_as_written": number_text(quantity) if quantity is not None else "",
             "unit_as_written": p.get("unit") or ("unit" if p.get("count") else ""),
+            # The engine resolved the name through the reference synonyms.
+            "substance_resolution": "synonym" if substance else "",
         }
     if kind == STATISTIC:
         if p.get("quantity_kg") is not None and fact.type in SEIZURE_TYPES:
@@ -118,6 +120,12 @@ def proposal(fact, kind: str | None = None) -> dict[str, Any]:
         "labs": count if fact.type == "lab_dismantled" else 0,
         "summary": fact.sentence or fact.text,
     }
+
+
+def _review_path(document) -> str:
+    from django.urls import reverse
+
+    return reverse("documents:review", args=[document.pk]) if document.pk else ""
 
 
 def _date(value, field: str) -> dt.date | None:
@@ -178,7 +186,11 @@ def service_data(values: dict, document, actor) -> dict[str, Any]:
             "substance_as_written": values.get("substance_as_written") or "",
             "quantity_as_written": str(values.get("quantity_as_written") or ""),
             "unit_as_written": values.get("unit_as_written") or "",
-            "notes": f"Source: document #{document.pk} «{document.title}», characters {values.get('span', '')}",
+            "substance_resolution": values.get("substance_resolution") or None,
+            "notes": (
+                f"Source: document #{document.pk} «{document.title}» "
+                f"({_review_path(document)}), characters {values.get('span', '')}"
+            ),
         }
     if kind == STATISTIC:
         start = _date(values.get("period_start"), "period_start")

@@ -180,6 +180,8 @@ def fact_accept(
     proposed = records.proposal(fact, (values or {}).get("kind"))
     final = {**proposed, **(values or {})} if proposed else {}
     changed = bool(values) and any(str(final.get(k)) != str(proposed.get(k)) for k in final)
+    if changed and final.get("substance") != proposed.get("substance"):
+        final["substance_resolution"] = "chosen"
     found = _flag_duplicate(fact, final, actor) if final else None
     if found and not override_duplicate:
         raise Conflict(
