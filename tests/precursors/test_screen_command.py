@@ -78,3 +78,15 @@ def test_a_missing_file_is_a_command_error(refdata, tmp_path):
 def test_an_unwritable_output_is_a_command_error(refdata, declarations, tmp_path):
     with pytest.raises(CommandError, match="cannot write"):
         run(declarations, "-o", tmp_path / "no-such-dir" / "out.jsonl")
+
+
+def test_a_big_file_gets_a_progress_bar_on_stderr(refdata, tmp_path, capsys):
+    path = tmp_path / "big.csv"
+    line = "Cotton yarn, bleached, 100% cotton, for weaving, not put up for retail sale;520512\n"
+    path.write_text(
+        "description;hs_code\n" + line * (2 * 1024 * 1024 // len(line) + 10), encoding="utf-8"
+    )
+    output = tmp_path / "out.jsonl"
+    call_command("screen", str(path), "-o", str(output), stderr=io.StringIO())
+    bar = capsys.readouterr().err
+    assert "screening" in bar and " lines" in bar

@@ -49,7 +49,12 @@ def _incident_chart(incidents) -> dict:
             "mark": "bar",
             "encoding": {
                 "y": {"field": "kind", "type": "nominal", "title": None, "sort": "-x"},
-                "x": {"field": "n", "type": "quantitative", "title": _("Incidents")},
+                "x": {
+                    "field": "n",
+                    "type": "quantitative",
+                    "title": _("Incidents"),
+                    "axis": {"tickMinStep": 1, "format": "d"},
+                },
             },
         },
     }
