@@ -192,3 +192,26 @@ def test_programme_pages_offer_a_discussion_to_signed_in_users(personas, client_
         "Обучение семейным навыкам"
         in client_of(personas.tj_analyst).get(new["Location"]).content.decode()
     )
+
+
+def test_editing_a_draft_through_the_form_is_audited_with_before_and_after(
+    draft, personas, client_of, countries
+):
+    from cadis.apps.accounts.models import AuditEntry
+
+    client_of(personas.kg_provider).post(
+        f"/exchange/recommendations/{draft.pk}/edit/",
+        {
+            "title_ru": "Синтетический проект",
+            "title_en": "Synthetic draft",
+            "text_ru": "Текст",
+            "text_en": "Changed text",
+            "pillar": "prevention",
+            "target_countries": [countries["KG"].pk],
+            "confidentiality": "public",
+        },
+    )
+    entry = AuditEntry.objects.filter(
+        object_type="exchange.recommendation", action="update"
+    ).latest("id")
+    assert entry.before["text_en"] == "Text" and entry.after["text_en"] == "Changed text"

@@ -99,3 +99,38 @@ def test_analysts_cannot_add_services(personas):
         services.service_save(
             actor=personas.kg_analyst, data={"name_en": "x", "name_ru": "x", "modalities": []}
         )
+
+
+def test_a_provider_adds_and_edits_a_service_through_the_form_with_an_audit_trail(
+    personas, client_of
+):
+    from cadis.apps.accounts.models import AuditEntry
+    from cadis.apps.knowledge.models import TreatmentService
+
+    client = client_of(personas.kg_provider)
+    assert 'id="new-service"' in client.get("/knowledge/services/").content.decode()
+    form = {
+        "name_ru": "Синтетическая служба",
+        "name_en": "Synthetic form service",
+        "modalities": ["outpatient"],
+        "capacity": 10,
+        "confidentiality": "public",
+        "subdivision": Subdivision.objects.get(code="KG-GB").pk,
+    }
+    assert client.post("/knowledge/services/new/", form).status_code == 302
+    service = TreatmentService.objects.get(name_en="Synthetic form service")
+    assert (
+        client.post(f"/knowledge/services/{service.pk}/edit/", form | {"capacity": 25}).status_code
+        == 302
+    )
+    update = AuditEntry.objects.filter(
+        object_type="knowledge.treatmentservice", action="update"
+    ).get()
+    assert update.before["capacity"] == 10 and update.after["capacity"] == 25
+    assert (
+        client_of(personas.kg_other_provider)
+        .get(f"/knowledge/services/{service.pk}/edit/")
+        .status_code
+        == 403
+    )
+    assert client_of(personas.kg_analyst).get("/knowledge/services/new/").status_code == 403

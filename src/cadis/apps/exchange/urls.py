@@ -3,14 +3,20 @@ from __future__ import annotations
 from django.urls import path
 
 from cadis.apps.exchange import views
+from cadis.apps.exchange import views_manage as manage
 from cadis.apps.exchange import views_recommendations as rec
 
 app_name = "exchange"
 urlpatterns = [
     path("", views.home, name="home"),
     path("events/", views.events, name="events"),
+    path("events/new/", manage.event_edit, name="event_new"),
     path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/edit/", manage.event_edit, name="event_edit"),
+    path("events/<int:pk>/sessions/", manage.session_add, name="session_add"),
+    path("events/<int:pk>/delegations/", manage.delegation_set, name="delegation_set"),
     path("experts/", views.experts, name="experts"),
+    path("experts/me/", manage.expert_profile, name="expert_profile"),
     path("discussions/", views.threads, name="threads"),
     path("discussions/new/", views.thread_new, name="thread_new"),
     path("discussions/<int:pk>/", views.thread_detail, name="thread"),

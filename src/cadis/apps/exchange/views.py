@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cadis.apps.accounts.errors import CadisError
-from cadis.apps.accounts.scope import can_view, scope_of
+from cadis.apps.accounts.scope import can_change, can_view, scope_of
 from cadis.apps.exchange import discussions, selectors
 from cadis.apps.exchange.forms import CommentForm, ThreadForm
+from cadis.apps.exchange.forms_events import DelegationForm, SessionForm
 from cadis.apps.knowledge.choices import Language, Topic
 from cadis.apps.reference.models import Country
 
@@ -39,7 +40,11 @@ def events(request):
     return render(
         request,
         "exchange/events.html",
-        {"page": Paginator(qs, 25).get_page(request.GET.get("page")), "kind": kind},
+        {
+            "page": Paginator(qs, 25).get_page(request.GET.get("page")),
+            "kind": kind,
+            "can_create": scope_of(request.user).can_write,
+        },
     )
 
 
@@ -62,6 +67,9 @@ def event_detail(request, pk: int):
             "event": event,
             "sessions": sessions,
             "can_draft": scope_of(request.user).can_write,
+            "can_edit": can_change(request.user, event),
+            "session_form": SessionForm(initial={"day": event.starts_on}),
+            "delegation_form": DelegationForm(),
             "recommendations": selectors.recommendations_visible(request.user).filter(event=event),
             "threads": selectors.threads_about(request.user, event),
         },

@@ -14,6 +14,7 @@ from cadis.apps.accounts.scope import can_change, can_create_in, scope_of
 from cadis.apps.exchange import choices as c
 from cadis.apps.exchange import selectors, services
 from cadis.apps.exchange.forms import CriteriaForm, ImplementationForm, RecommendationForm
+from cadis.apps.exchange.models import Recommendation
 from cadis.apps.knowledge.selectors import documents_visible
 from cadis.apps.reference.models import Country
 
@@ -121,7 +122,7 @@ def recommendation_edit(request, pk: int | None = None):
             }
     form = RecommendationForm(
         request.POST or None,
-        instance=rec,
+        instance=Recommendation.objects.get(pk=rec.pk) if rec else None,
         initial=initial,
         events=selectors.events_visible(request.user),
         documents=documents_visible(request.user),

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.accounts.models import Confidentiality
 from cadis.apps.knowledge import choices as c
-from cadis.apps.reference.models import Country
+from cadis.apps.knowledge.models import TreatmentService
+from cadis.apps.reference.models import Country, Subdivision
 
 
 class DocumentUploadForm(forms.Form):
@@ -52,3 +53,32 @@ class DocumentUploadForm(forms.Form):
             "publisher": data["publisher"],
             "url": data["url"],
         }
+
+
+class ServiceForm(forms.ModelForm):
+    modalities = forms.MultipleChoiceField(
+        label=_("Modalities"), choices=c.Modality.choices, widget=forms.CheckboxSelectMultiple
+    )
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = TreatmentService
+        fields = [
+            "name_ru",
+            "name_en",
+            "subdivision",
+            "city",
+            "address",
+            "modalities",
+            "capacity",
+            "serves_women",
+            "serves_young_people",
+            "phone",
+            "email",
+            "website",
+            "confidentiality",
+        ]
+
+    def __init__(self, *args, country_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subdivision"].queryset = Subdivision.objects.filter(country_id=country_id)

@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cadis.apps.accounts.errors import CadisError
-from cadis.apps.accounts.scope import can_view, scope_of
+from cadis.apps.accounts.scope import can_change, can_view, scope_of
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge import selectors, services
-from cadis.apps.knowledge.forms import DocumentUploadForm
-from cadis.apps.knowledge.models import Document
+from cadis.apps.knowledge.forms import DocumentUploadForm, ServiceForm
+from cadis.apps.knowledge.models import Document, TreatmentService
 from cadis.apps.reference.models import Country, Subdivision
 
 
@@ -160,6 +160,8 @@ def services_list(request):
             "subdivisions": subdivisions,
             "modalities": c.Modality.choices,
             "total": qs.count(),
+            "can_add": scope_of(request.user).can_write,
+            "editable": {x.pk for x in page if can_change(request.user, x)},
         },
     )
 
@@ -229,3 +231,27 @@ def document_file(request, pk: int):
         as_attachment=True,
         filename=document.file_name or None,
     )
+
+
+@login_required
+def service_edit(request, pk: int | None = None):
+    service = get_object_or_404(selectors.services_visible(request.user), pk=pk) if pk else None
+    if not scope_of(request.user).can_write or (
+        service is not None and not can_change(request.user, service)
+    ):
+        raise DjangoPermissionDenied
+    country_id = service.country_id if service else scope_of(request.user).country_id
+    # The form works on its own copy: the service snapshots the record before changing it.
+    copy = TreatmentService.objects.get(pk=service.pk) if service else None
+    form = ServiceForm(request.POST or None, instance=copy, country_id=country_id)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service = services.service_save(
+                actor=request.user, service=service, data=form.cleaned_data
+            )
+        except CadisError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The treatment service is saved."))
+            return redirect("knowledge:services")
+    return render(request, "knowledge/service_form.html", {"form": form, "service": service})
