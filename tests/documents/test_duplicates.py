@@ -95,3 +95,14 @@ def test_a_reviewed_fact_cannot_be_reviewed_again(ingest, personas):
     fact = services.fact_reject(actor=personas.kg_focal, fact=_total(run))
     with pytest.raises(Conflict):
         services.fact_accept(actor=personas.kg_focal, fact=fact)
+
+
+def test_extracting_again_keeps_the_reviews_and_records_nothing_twice(ingest, personas):
+    document, run = ingest(FIRST)
+    services.fact_accept(actor=personas.kg_focal, fact=_total(run))
+    rerun = services.extraction_start(actor=personas.kg_focal, document=document)
+    again = _total(rerun)
+    assert again.status == Fact.Status.ACCEPTED and again.record_id == _total(run).record_id
+    with pytest.raises(Conflict):
+        services.fact_accept(actor=personas.kg_focal, fact=again)
+    assert PeriodStatistic.objects.count() == 1

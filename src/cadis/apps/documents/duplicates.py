@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext as _
 
 from cadis.apps.accounts.scope import visible
@@ -92,7 +91,7 @@ def _recorded_facts(fact: Fact, user):
     qs = visible(Fact.objects.all(), user, **FACT_SCOPE).filter(
         status__in=(Fact.Status.ACCEPTED, Fact.Status.EDITED), record_id__isnull=False
     )
-    return qs.exclude(document_id=fact.document_id).select_related("document")[:500]
+    return qs.exclude(pk=fact.pk).select_related("document")[:500]
 
 
 def _similar_records(values: dict, user) -> list:
@@ -169,16 +168,10 @@ def find_duplicate(fact: Fact, values: dict, user) -> Duplicate | None:
                 "title": other.document.title[:80],
             }
             return Duplicate(reason=reason, fact=other)
-    own = set(
-        Fact.objects.filter(document_id=fact.document_id, record_id__isnull=False).values_list(
-            "record_type_id", "record_id"
-        )
-    )
     for record in _similar_records(values, user):
-        ct = ContentType.objects.get_for_model(record)
-        if (ct.pk, record.pk) in own:
-            continue
-        return Duplicate(
-            reason=f"similar {record._meta.verbose_name} already recorded: {record}", record=record
-        )
+        reason = _("a similar %(kind)s is already recorded: %(record)s") % {
+            "kind": record._meta.verbose_name,
+            "record": record,
+        }
+        return Duplicate(reason=reason, record=record)
     return None

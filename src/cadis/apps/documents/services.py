@@ -127,9 +127,14 @@ def extraction_execute(run: ExtractionRun, progress=None) -> ExtractionRun:
         )
         if progress:
             progress(2, 3, "looking for duplicates", force=True)
+        reviewed = _earlier_reviews(run)
         for fact in facts:
             fact.document = document
-            _flag_duplicate(fact, records.proposal(fact), run.created_by)
+            earlier = reviewed.get((fact.type, fact.span_start, fact.span_end, fact.text))
+            if earlier is not None:
+                _carry_over(earlier, fact)
+            else:
+                _flag_duplicate(fact, records.proposal(fact), run.created_by)
         run.language = result.language
         run.fact_count = len(facts)
         run.status = ExtractionRun.Status.DONE
@@ -138,6 +143,32 @@ def extraction_execute(run: ExtractionRun, progress=None) -> ExtractionRun:
     if progress:
         progress(3, 3, "done", force=True)
     return run
+
+
+def _earlier_reviews(run: ExtractionRun) -> dict[tuple, Fact]:
+    """Reviewed facts of the document's earlier runs, by type, span and text."""
+    earlier = Fact.objects.filter(document_id=run.document_id).exclude(run=run)
+    earlier = earlier.exclude(status=Fact.Status.PROPOSED).order_by("reviewed_at")
+    return {(f.type, f.span_start, f.span_end, f.text): f for f in earlier}
+
+
+def _carry_over(earlier: Fact, fact: Fact) -> None:
+    """A fact extracted again keeps its review (and record) instead of being proposed twice."""
+    for name in (
+        "status",
+        "edited",
+        "reviewer_id",
+        "reviewed_at",
+        "record_type_id",
+        "record_id",
+        "duplicate_of_id",
+        "duplicate_record_type_id",
+        "duplicate_record_id",
+        "duplicate_reason",
+        "duplicate_override",
+    ):
+        setattr(fact, name, getattr(earlier, name))
+    fact.save()
 
 
 def _flag_duplicate(fact: Fact, values: dict, user) -> duplicates.Duplicate | None:
