@@ -120,3 +120,11 @@ def test_an_analyst_cannot_upload(client_of, personas):
         response.status_code == 400 and "не можете проводить скрининг" in response.content.decode()
     )
     assert not ScreeningJob.objects.exists()
+
+
+def test_a_date_without_control_lists_is_refused_at_upload(client_of, personas):
+    response = client_of(personas.kg_provider).post(
+        "/precursors/screening/new/", {"file": csv_upload(), "lists_on": "1990-01-01"}
+    )
+    assert response.status_code == 400 and "1990-01-01" in response.content.decode()
+    assert not ScreeningJob.objects.exists()

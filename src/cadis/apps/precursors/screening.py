@@ -89,6 +89,11 @@ def screening_start(
     screen_country = (screen_country or "").upper()
     if screen_country and not Country.objects.filter(code=screen_country).exists():
         raise ValidationError(_("Unknown country code %(code)s.") % {"code": screen_country})
+    lists_on = lists_on or timezone.localdate()
+    if not control_lists.lists_in_force(lists_on):
+        raise ValidationError(
+            _("No control list is in force on %(date)s.") % {"date": lists_on.isoformat()}
+        )
     job = ScreeningJob(
         country=country,
         organisation=organisation,
@@ -100,7 +105,7 @@ def screening_start(
         file_name=name[:255],
         file_size=upload.size,
         screen_country=screen_country,
-        lists_on=lists_on or timezone.localdate(),
+        lists_on=lists_on,
     )
     job.file.save(name, upload, save=False)
     try:
