@@ -173,3 +173,11 @@ def test_the_api_tables_follow_the_release(client_of, personas, kg_year):
     tables = client_of(personas.kg_analyst).get("/api/v1/treatment/tables/KG/2023").json()
     assert {t["key"] for t in tables} >= {"primary_drug__centre_type", "age_band__sex"}
     assert client_of(None).get("/api/v1/treatment/harms").status_code == 200
+
+
+def test_the_home_links_only_to_tables_the_reader_may_open(client_of, personas, kg_year):
+    assert "/treatment/tables/KG/2023/" not in client_of(None).get("/treatment/").content.decode()
+    assert (
+        "/treatment/tables/KG/2023/"
+        in client_of(personas.kg_analyst).get("/treatment/").content.decode()
+    )

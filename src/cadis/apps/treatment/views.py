@@ -26,8 +26,12 @@ def _writer_org(user):
 
 
 def home(request):
-    country_ids = [c.pk for c in selectors.tdi_countries()]
-    years = selectors.tdi_years(country_ids)
+    countries = list(selectors.tdi_countries())
+    years = selectors.tdi_years([c.pk for c in countries])[:8]
+    grid = [
+        (c, [(y, selectors.tables_visible(request.user, c.pk, y)) for y in years])
+        for c in countries
+    ]
     return render(
         request,
         "treatment/home.html",
@@ -35,8 +39,8 @@ def home(request):
             "can_write": _writer_org(request.user) is not None,
             "episode_count": selectors.episodes_visible(request.user).count(),
             "harm_count": selectors.harms_visible(request.user).count(),
-            "countries": selectors.tdi_countries(),
-            "years": years[:8],
+            "grid": grid,
+            "years": years,
             "releases": selectors.releases()[:20],
         },
     )
