@@ -168,3 +168,13 @@ def test_upload_stores_the_document_and_shows_its_facts(client_of, personas):
 
 def test_an_analyst_cannot_open_the_upload_page(client_of, personas):
     assert client_of(personas.kg_analyst).get("/documents/upload/").status_code == 403
+
+
+def test_the_list_searches_documents_in_russian_and_english(ingest, client_of, personas):
+    ingest(KG_RELEASE, title="Synthetic Russian release")
+    ingest(EN_RELEASE, title="Synthetic English release")
+    client = client_of(personas.kg_analyst)
+    russian = client.get("/documents/", {"q": "гашиш"}).content.decode()
+    assert "Synthetic Russian release" in russian and "Synthetic English release" not in russian
+    english = client.get("/documents/", {"q": "heroin"}).content.decode()
+    assert "Synthetic English release" in english and "Synthetic Russian release" not in english

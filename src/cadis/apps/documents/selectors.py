@@ -15,18 +15,17 @@ def documents_with_facts(user, *, query: str = "") -> QuerySet:
     """Library documents the user may read that have an extraction run, newest first."""
     from cadis.apps.knowledge.selectors import document_search, documents_visible
 
-    qs = document_search(user, query=query) if query else documents_visible(user)
-    return (
-        qs.filter(extraction_runs__isnull=False)
-        .annotate(
-            fact_total=Count("extraction_runs__facts", distinct=True),
-            fact_open=Count(
-                "extraction_runs__facts",
-                filter=Q(extraction_runs__facts__status=Fact.Status.PROPOSED),
-                distinct=True,
-            ),
-        )
-        .order_by("-created_at", "-id")
+    if query:
+        qs = document_search(user, query=query)  # best match first on PostgreSQL
+    else:
+        qs = documents_visible(user).order_by("-created_at", "-id")
+    return qs.filter(extraction_runs__isnull=False).annotate(
+        fact_total=Count("extraction_runs__facts", distinct=True),
+        fact_open=Count(
+            "extraction_runs__facts",
+            filter=Q(extraction_runs__facts__status=Fact.Status.PROPOSED),
+            distinct=True,
+        ),
     )
 
 
