@@ -250,8 +250,13 @@ OPIOID_RULES = (
     Rule(
         "opioid.tramadol",
         "opioid",
-        "1-Aryl-2-(aminomethyl)cyclohexanol (tramadol type)",
-        (f"[CX4;R]1(-[OX2])(-a)-[CX4;R](-[CH2]-{AMINE})-[CX4]-[CX4]-[CX4]-[CX4]-1",),
+        "1-Aryl-2-(aminomethyl)cyclohexanol (tramadol type) and 1-aryl-2-aminocyclohexene "
+        "carboxylate (tilidine)",
+        (
+            f"[CX4;R]1(-[OX2])(-a)-[CX4;R](-[CH2]-{AMINE})-[CX4]-[CX4]-[CX4]-[CX4]-1",
+            # tilidine: 2-amino-1-arylcyclohexene-1-carboxylate
+            f"[#6](=O)(-[OX2])-[CX4;R]1(-a)-[CX4;R](-{AMINE})-[#6;R]~[#6;R]~[#6;R]~[#6;R]-1",
+        ),
     ),
     Rule(
         "opioid.piperazine_opioid",
