@@ -24,7 +24,7 @@ router = Router(tags=["ews"])
 MAX_BATCH = 1000
 
 
-class ProfileOut(Schema):
+class NpsProfileOut(Schema):
     id: int
     name_en: str
     name_ru: str
@@ -46,7 +46,7 @@ class ProfileOut(Schema):
         return obj.national_codes
 
 
-class DetectionOut(Schema):
+class NpsDetectionOut(Schema):
     id: int
     country: str
     organisation: str
@@ -87,7 +87,7 @@ class DetectionOut(Schema):
         return obj.is_synthetic
 
 
-class DetectionIn(Schema):
+class NpsDetectionIn(Schema):
     detected_on: dt.date
     sample_type: SampleType
     methods: list[Method] = Field(default_factory=list)
@@ -106,12 +106,12 @@ class DetectionIn(Schema):
     confidentiality: Confidentiality = Confidentiality.RESTRICTED
 
 
-class DetectionCreated(Schema):
-    detection: DetectionOut
+class NpsDetectionCreated(Schema):
+    detection: NpsDetectionOut
     alert_id: int | None
 
 
-class AlertOut(Schema):
+class NpsAlertOut(Schema):
     id: int
     uid: str
     status: str
@@ -140,30 +140,30 @@ class AlertOut(Schema):
         return str(obj.uid)
 
 
-class ClassifyIn(Schema):
+class NpsClassifyIn(Schema):
     inputs: list[str] = Field(
         ..., min_length=1, max_length=MAX_BATCH, description="SMILES, InChI, MOL blocks or names"
     )
 
 
-@router.get("/profiles", response=list[ProfileOut], summary="List substance profiles")
+@router.get("/profiles", response=list[NpsProfileOut], summary="List substance profiles")
 @paginate(LimitOffset)
 def profile_list(request, q: str | None = None, category: str | None = None):
     return selectors.profile_list(search=q, category=category)
 
 
-@router.get("/profiles/{profile_id}", response=ProfileOut, summary="One substance profile")
+@router.get("/profiles/{profile_id}", response=NpsProfileOut, summary="One substance profile")
 def profile_detail(request, profile_id: int):
     return get_object_or_404(SubstanceProfile, pk=profile_id)
 
 
-@router.get("/detections", response=list[DetectionOut], summary="List detections you may see")
+@router.get("/detections", response=list[NpsDetectionOut], summary="List detections you may see")
 @paginate(LimitOffset)
 def detection_list(request, country: str | None = None, category: str | None = None):
     return selectors.detection_list(user=request.user, country=country, category=category)
 
 
-@router.get("/detections/{detection_id}", response=DetectionOut, summary="One detection")
+@router.get("/detections/{detection_id}", response=NpsDetectionOut, summary="One detection")
 def detection_detail(request, detection_id: int):
     detection = selectors.detection_get(user=request.user, pk=detection_id)
     if detection is None:
@@ -173,11 +173,11 @@ def detection_detail(request, detection_id: int):
 
 @router.post(
     "/detections",
-    response={201: DetectionCreated},
+    response={201: NpsDetectionCreated},
     auth=write_auth,
     summary="Report a detection (identified on submit)",
 )
-def detection_create(request, payload: DetectionIn):
+def detection_create(request, payload: NpsDetectionIn):
     user = request.user
     organisation = user.organisation
     if organisation is None or organisation.country_id is None:
@@ -204,13 +204,13 @@ def detection_create(request, payload: DetectionIn):
     return Status(201, {"detection": detection, "alert_id": alert.pk if alert else None})
 
 
-@router.get("/alerts", response=list[AlertOut], summary="List issued alerts you may see")
+@router.get("/alerts", response=list[NpsAlertOut], summary="List issued alerts you may see")
 @paginate(LimitOffset)
 def alert_list(request):
     return selectors.alert_list(user=request.user, status=AlertStatus.ISSUED)
 
 
-@router.get("/alerts/{alert_id}", response=AlertOut, summary="One issued alert")
+@router.get("/alerts/{alert_id}", response=NpsAlertOut, summary="One issued alert")
 def alert_detail(request, alert_id: int):
     alert = (
         selectors.alert_list(user=request.user)
@@ -224,7 +224,7 @@ def alert_detail(request, alert_id: int):
 
 
 @router.post("/classify", response=list[dict], summary="Classify structures (no data is stored)")
-def classify(request, payload: ClassifyIn):
+def classify(request, payload: NpsClassifyIn):
     engine = classifier()
     out = []
     for text in payload.inputs:
