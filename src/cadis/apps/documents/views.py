@@ -69,13 +69,15 @@ def review(request, pk: int):
     run = selectors.latest_run(document)
     facts = selectors.facts_of(run)
     can_review = selectors.can_review(request.user, document)
+    mentions = [f for f in facts if f.type in highlight.MENTION_TYPES]
     return render(
         request,
         "documents/review.html",
         {
             "document": document,
             "run": run,
-            "facts": facts,
+            "facts": [f for f in facts if f.type not in highlight.MENTION_TYPES],
+            "mentions": mentions,
             "segments": highlight.segments(document.text, facts),
             "can_review": can_review,
             "recordable": records.RECORDABLE_TYPES,
@@ -184,6 +186,6 @@ def fact_edit(request, pk: int):
         {
             "fact": fact,
             "form": form,
-            "shown": ("kind", "country", "agency", *shown, "override_duplicate"),
+            "shown": ("country", "agency", *shown, "override_duplicate"),
         },
     )
