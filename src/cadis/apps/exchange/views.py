@@ -28,6 +28,7 @@ def home(request):
             "events": selectors.events_visible(request.user)[:5],
             "recommendations": recs[:5],
             "threads": selectors.threads_visible(request.user)[:5],
+            "unread": selectors.unread_count(request.user),
         },
     )
 
