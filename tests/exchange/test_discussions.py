@@ -95,6 +95,8 @@ def test_consultation_thread_page_is_hidden_from_other_countries(personas, clien
 
 
 def test_the_exchange_home_page_counts_unread_notifications(personas, client_of):
-    discussions.thread_start(actor=personas.kg_focal, title="Synthetic", body="@kg_analyst see this")
+    discussions.thread_start(
+        actor=personas.kg_focal, title="Synthetic", body="@kg_analyst see this"
+    )
     html = client_of(personas.kg_analyst).get("/exchange/").content.decode()
     assert 'id="my-notifications"' in html and "1 нов" in html
