@@ -195,7 +195,8 @@ def test_a_user_subscribes_and_reads_notifications(client_of, personas, report):
 
     alert_issue(actor=personas.kg_focal, alert=alert)
     notify_subscribers(alert)
-    assert alert.title in client.get(reverse("ews:notifications")).content.decode()
+    page = client.get(reverse("ews:notifications")).content.decode()
+    assert alert.title in page and 'class="tag unread-count">1<' in page
     note = personas.kg_analyst.ews_notifications.get()
     client.post(reverse("ews:notification_read", args=[note.pk]))
     note.refresh_from_db()

@@ -12,3 +12,12 @@ _LABELS = dict(Category.choices)
 def category_label(code: str | None) -> str:
     """The translated name of an NPS category code (the code itself when unknown)."""
     return str(_LABELS.get(code or "", code or "—"))
+
+
+@register.simple_tag(takes_context=True)
+def ews_unread(context) -> int:
+    """Unread in-app alert notifications of the signed-in user."""
+    from cadis.apps.ews.selectors import unread_count
+
+    request = context.get("request")
+    return unread_count(request.user) if request is not None else 0
