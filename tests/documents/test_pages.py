@@ -178,3 +178,16 @@ def test_the_list_searches_documents_in_russian_and_english(ingest, client_of, p
     assert "Synthetic Russian release" in russian and "Synthetic English release" not in russian
     english = client.get("/documents/", {"q": "heroin"}).content.decode()
     assert "Synthetic English release" in english and "Synthetic Russian release" not in english
+
+
+def test_a_fact_about_another_country_is_refused_with_a_clear_message(
+    ingest, founding_text, client_of, personas
+):
+    document, run = ingest(founding_text, actor=personas.kg_focal, published_on="2024-11-28")
+    tajik = run.facts.get(type="seizure", payload__quantity_kg=1300.0)
+    client = client_of(personas.kg_focal)
+    client.cookies["django_language"] = "en"
+    response = client.post(f"/documents/facts/{tajik.pk}/accept/", follow=True)
+    assert "You may not record this" in response.content.decode()
+    tajik.refresh_from_db()
+    assert tajik.status == Fact.Status.PROPOSED and tajik.record_id is None

@@ -31,6 +31,12 @@ def loader_message(code: str | None, fallback: str = "") -> str:
 def error_message(exc) -> str:
     """A user-facing message for a ``CadisError`` (loader errors by their code)."""
     details = getattr(exc, "details", None) or {}
-    if isinstance(details, dict) and getattr(exc, "code", None) == "bad_input_file":
+    code = getattr(exc, "code", None)
+    if isinstance(details, dict) and code == "bad_input_file":
         return loader_message(details.get("code"), exc.message)
+    if code == "permission_denied":
+        return _(
+            "You may not record this: the fact is about a country or organisation whose "
+            "records you cannot create."
+        )
     return exc.message
