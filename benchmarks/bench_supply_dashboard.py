@@ -6,7 +6,8 @@ Creates the database ``cadis_bench`` (postgres://postgres@127.0.0.1:5432/cadis_b
 migrates it, loads reference data and bulk-loads synthetic seizures with COPY (once; later runs
 reuse them), then times every aggregate the dashboard and the API run, for an anonymous visitor,
 a country analyst and a regional analyst, with and without filters. Target: p95 < 300 ms per
-aggregate query. Writes benchmarks/out/bench_supply_dashboard.json.
+aggregate query. The filter sets are whole months (read from the monthly rollup) plus an
+agency filter and a mid-month period (read from the seizure table). Writes benchmarks/out/bench_supply_dashboard.json.
 """
 
 from __future__ import annotations
@@ -168,11 +169,13 @@ def main() -> int:
     django.setup()
     from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
+    from django.db import connection, transaction
 
     from cadis.apps.accounts.models import Organisation, Role, User
     from cadis.apps.reference.loader import refdata_load
-    from cadis.apps.supply import analytics
-    from cadis.apps.supply.models import Seizure
+    from cadis.apps.reference.models import Agency
+    from cadis.apps.supply import analytics, rollup
+    from cadis.apps.supply.models import Seizure, SeizureRollup
 
     call_command("migrate", verbosity=0)
     refdata_load()
@@ -180,6 +183,14 @@ def main() -> int:
     load_seconds = None
     if existing < args.rows:
         load_seconds = round(load_seizures(args.rows - existing, offset=existing), 1)
+    rollup_seconds = None
+    if load_seconds is not None or not SeizureRollup.objects.exists():
+        started = time.perf_counter()
+        with transaction.atomic():
+            rollup.refresh_all()
+        rollup_seconds = round(time.perf_counter() - started, 1)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE supply_seizurerollup")
     kg_org = Organisation.objects.get(name_en="Bench unit KG")
     users = {
         "anonymous": AnonymousUser(),
@@ -197,9 +208,15 @@ def main() -> int:
             date_from=dt.date(2023, 1, 1), date_to=dt.date(2023, 12, 31), grain="quarter"
         ),
         "opioids_by_month": analytics.Filters(substance_group="opioids", grain="month"),
+        "agency_filter_seizure_table": None,
+        "mid_month_period_seizure_table": analytics.Filters(
+            date_from=dt.date(2023, 3, 15), date_to=dt.date(2023, 9, 14)
+        ),
     }
     timings: dict[str, list[float]] = {}
     by_case: dict[str, list[float]] = {}
+    agency = Agency.objects.filter(country__code="KG").values_list("code", flat=True).first()
+    filter_sets["agency_filter_seizure_table"] = analytics.Filters(country="KG", agency=agency)
     for user_name, user in users.items():
         for filter_name, filters in filter_sets.items():
             for _ in range(args.repeat):
@@ -229,6 +246,8 @@ def main() -> int:
         "rows": Seizure.objects.count(),
         "database": "postgresql",
         "load_seconds": load_seconds,
+        "rollup_rebuild_seconds": rollup_seconds,
+        "rollup_rows": SeizureRollup.objects.count(),
         "queries": len(every),
         "p95_ms": p95(every),
         "median_ms": round(1000 * statistics.median(every), 1),

@@ -14,6 +14,7 @@ from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils.translation import get_language
 
 from cadis.apps.accounts.scope import visible
+from cadis.apps.supply import analytics_rollup
 from cadis.apps.supply.models import Case, LabDismantled, Seizure
 
 GRAINS = {"year": TruncYear, "quarter": TruncQuarter, "month": TruncMonth}
@@ -159,6 +160,17 @@ def period_label(day: dt.date, grain: str) -> str:
 
 
 def by_dimension(user, filters: Filters, dimension: str, limit: int | None = None) -> list[dict]:
+    if dimension not in DIMENSIONS:
+        raise ValueError(dimension)
+    if analytics_rollup.fits(filters, dimension):
+        return analytics_rollup.by_dimension(user, filters, dimension, limit)
+    return by_dimension_from_seizures(user, filters, dimension, limit)
+
+
+def by_dimension_from_seizures(
+    user, filters: Filters, dimension: str, limit: int | None = None
+) -> list[dict]:
+    """The same aggregate straight from the seizure table (any filters)."""
     qs = seizures(user, filters)
     if dimension == "period":
         return by_period(user, filters)
@@ -194,6 +206,12 @@ def routes(user, filters: Filters, limit: int = 10) -> list[dict]:
 
 
 def totals(user, filters: Filters) -> dict:
+    if analytics_rollup.fits(filters, "totals"):
+        return analytics_rollup.totals(user, filters)
+    return totals_from_seizures(user, filters)
+
+
+def totals_from_seizures(user, filters: Filters) -> dict:
     result = seizures(user, filters).aggregate(**_measures())
     return {
         "kg": result["kg"] or 0.0,
@@ -208,7 +226,10 @@ def change(user, filters: Filters) -> dict:
     Without a period, the latest year with data is compared with the year before."""
     date_from, date_to = filters.date_from, filters.date_to
     if date_from is None or date_to is None:
-        latest = seizures(user, filters).aggregate(latest=Max("date"))["latest"]
+        if analytics_rollup.fits(filters, "totals"):
+            latest = analytics_rollup.latest_month(user, filters)
+        else:
+            latest = seizures(user, filters).aggregate(latest=Max("date"))["latest"]
         if latest is None:
             return {"current": None, "previous": None}
         date_from, date_to = dt.date(latest.year, 1, 1), dt.date(latest.year, 12, 31)

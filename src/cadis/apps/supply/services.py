@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from types import SimpleNamespace
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -17,6 +18,7 @@ from cadis.apps.accounts import audit
 from cadis.apps.accounts.errors import Conflict, PermissionDenied, ValidationError
 from cadis.apps.accounts.models import SourceKind
 from cadis.apps.accounts.scope import can_change, can_create_in
+from cadis.apps.supply import rollup
 from cadis.apps.supply.importing.loading import top_group_ids
 from cadis.apps.supply.importing.vocabulary import key
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Resolution, Seizure
@@ -206,6 +208,7 @@ def seizure_create(
     except IntegrityError:
         raise Conflict("This seizure has already been recorded from the same source.") from None
     _set_many(seizure, data)
+    rollup.refresh_for([seizure])
     audit.record_create(
         actor=actor, obj=seizure, source_kind=source_kind, source_detail=source_detail
     )
@@ -224,9 +227,12 @@ def seizure_update(
     if not can_change(actor, seizure):
         raise PermissionDenied("You may not change this seizure.")
     before = audit.snapshot(seizure)
+    old_bucket = SimpleNamespace(country_id=seizure.country_id, date=seizure.date)
     _apply_seizure(seizure, data)
     seizure.save()
     _set_many(seizure, data)
+    rollup.refresh_for([old_bucket])
+    rollup.refresh_for([seizure])
     audit.record_update(
         actor=actor,
         obj=seizure,
