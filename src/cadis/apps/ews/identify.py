@@ -76,3 +76,32 @@ def classification_json(result: Classification) -> dict:
         for w in data.get("warnings", [])
     ]
     return data
+
+
+def explanation_text(data: dict) -> str:
+    """The engine's explanation rebuilt from the structured result, in the current language."""
+    parts = []
+    known, rule = data.get("known"), data.get("rule") or ""
+    if known:
+        parts.append(
+            _("Identified as %(name)s (library match on InChIKey).") % {"name": known["name"]}
+        )
+    elif rule.startswith("library.nearest_neighbour") and data.get("nearest"):
+        top = data["nearest"][0]
+        parts.append(
+            _(
+                "No family rule matched; the category is taken from the nearest known substance "
+                "%(name)s (Tanimoto %(sim)s)."
+            )
+            % {"name": top["name"], "sim": top["similarity"]}
+        )
+    elif rule:
+        parts.append(_("Category assigned by the structural rule %(rule)s.") % {"rule": rule})
+    derivative = [
+        _("%(code)s: derivative of %(parent)s") % {"code": code, "parent": value["parent"]}
+        for code, value in (data.get("status") or {}).items()
+        if value.get("status") == "controlled_derivative"
+    ]
+    if derivative:
+        parts.append(_("Derivative rule: %(list)s.") % {"list": "; ".join(derivative)})
+    return " ".join(parts)

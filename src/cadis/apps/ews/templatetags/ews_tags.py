@@ -14,6 +14,14 @@ def category_label(code: str | None) -> str:
     return str(_LABELS.get(code or "", code or "—"))
 
 
+@register.filter
+def explanation(result: dict) -> str:
+    """Why the substance got its category and status, in the reader's language."""
+    from cadis.apps.ews.identify import explanation_text
+
+    return explanation_text(result or {})
+
+
 @register.simple_tag(takes_context=True)
 def ews_unread(context) -> int:
     """Unread in-app alert notifications of the signed-in user."""
