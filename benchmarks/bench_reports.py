@@ -145,6 +145,11 @@ def main() -> int:
     if TreatmentEpisode.objects.count() < args.episodes * 0.95:
         episode_seconds = round(load_episodes(args.episodes - TreatmentEpisode.objects.count()), 1)
     release_and_harms()
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # fresh planner statistics after the bulk loads
+        cursor.execute("ANALYZE treatment_treatmentepisode")
+        cursor.execute("ANALYZE treatment_harmrecord")
     users = {
         "anonymous": AnonymousUser(),
         "regional": User.objects.get_or_create(
@@ -176,7 +181,8 @@ def main() -> int:
         "load_seconds": {"seizures": seizure_seconds, "episodes": episode_seconds},
         "country": country.code,
         "pdf_bytes": pdf_bytes,
-        "seconds": {k: round(max(v), 2) for k, v in sorted(timings.items())},
+        "seconds_max": {k: round(max(v), 2) for k, v in sorted(timings.items())},
+        "seconds_each_run": {k: [round(x, 2) for x in v] for k, v in sorted(timings.items())},
         "worst_pdf_seconds": round(worst, 2),
         "target_seconds": 10,
     }
