@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from cadis.apps.accounts.errors import BadInputFile, PermissionDenied
-from cadis.apps.treatment.importing import import_episodes, template_csv
+from cadis.apps.treatment.importing import COLUMNS, import_episodes, parse_row, template_csv
 from cadis.apps.treatment.models import TreatmentEpisode
 
 GOOD = (
@@ -101,3 +101,19 @@ def test_random_bytes_never_crash_the_importer(personas, data, name):
     except BadInputFile:
         return
     assert report.rows >= 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=20), max_size=len(COLUMNS)))
+def test_any_row_of_text_is_parsed_and_checked_without_crashing(row):
+    from cadis.apps.treatment.importing import CHOICE_COLUMNS
+
+    lookups = {name: {v: v for v in cls.values} for name, cls in CHOICE_COLUMNS.items()}
+    values, identity, problems = parse_row(row, lookups)
+    if not problems:
+        assert values["start_date"] is not None
+    for column, message in problems:
+        assert column in COLUMNS and message
+        for value in row.values():
+            if len(value) > 3 and any(ch.isdigit() for ch in value):
+                assert value not in message  # identifiers and dates are never echoed

@@ -181,3 +181,13 @@ def test_the_home_links_only_to_tables_the_reader_may_open(client_of, personas, 
         "/treatment/tables/KG/2023/"
         in client_of(personas.kg_analyst).get("/treatment/").content.decode()
     )
+
+
+def test_the_episode_list_and_api_use_a_constant_number_of_queries(
+    client_of, personas, kg_year, django_assert_max_num_queries
+):
+    client = client_of(personas.kg_focal)
+    with django_assert_max_num_queries(12):
+        assert client.get("/treatment/episodes/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/api/v1/treatment/episodes?limit=100").status_code == 200
