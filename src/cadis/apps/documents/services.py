@@ -173,6 +173,10 @@ def _carry_over(earlier: Fact, fact: Fact) -> None:
 
 def _flag_duplicate(fact: Fact, values: dict, user) -> duplicates.Duplicate | None:
     found = duplicates.find_duplicate(fact, values, user) if values else None
+    if found is None and not (
+        fact.duplicate_reason or fact.duplicate_of_id or fact.duplicate_record_id
+    ):
+        return None  # nothing flagged before or now: no write
     fact.duplicate_of = found.fact if found else None
     if found and found.record is not None:
         fact.duplicate_record_type = ContentType.objects.get_for_model(found.record)
