@@ -20,7 +20,7 @@ from cadis.apps.reports import charts
 from cadis.apps.reports.models import ReportText
 from cadis.apps.treatment import selectors as tdi
 from cadis.apps.treatment import tables as tdi_tables
-from cadis.engines.stats import linear_trend, percent_change, suppress_counts
+from cadis.engines.stats import linear_trend, percent_change, suppress_table
 
 SUPPLY = "cadis.apps.supply"
 HARM_INDICATORS = ("drd", "drid_hiv", "drid_hcv", "drid_hbv")
@@ -44,14 +44,22 @@ def texts(country: Country | None) -> dict[str, str]:
 
 
 def _tdi_trend(user, country: Country, years: list[int]) -> list[dict]:
-    counts = tdi.clients_by_year([country.pk], years)
+    """Clients per year, by sex and in total, suppressed as one year x sex table."""
+    years = sorted(years)
+    if not years:
+        return []
+    counts = tdi.clients_by_year_and_sex([country.pk], years)
+    sexes = tdi_tables.SEXES
+    table = suppress_table([[counts.get((year, sex), 0) for sex in sexes] for year in years])
     out = []
-    for year in sorted(years):
-        shown, _total = suppress_counts([counts.get(year, 0)])
+    for year, cells, total in zip(years, table.cells, table.row_totals, strict=True):
+        by_sex = dict(zip(sexes, cells, strict=True))
         out.append(
             {
                 "year": str(year),
-                "clients": shown[0],
+                "clients": total,
+                "male": by_sex["male"],
+                "female": by_sex["female"],
                 "url": reverse("treatment:tables", args=[country.code, year]),
             }
         )
@@ -237,23 +245,34 @@ def _direction(trend: list[dict]) -> str | None:
 def profile_charts(profile: dict) -> list[dict]:
     code = profile["country"].code.lower()
     out = []
-    trend = [t for t in profile["trend"] if t["clients"] is not None]
-    if trend:
-        title = _("Clients entering drug treatment")
+    trend = profile["trend"]
+    if any(t["clients"] is not None for t in trend):
+        title = _("Clients entering drug treatment, by sex")
+        series = ((_("Total"), "clients"), (_("Male"), "male"), (_("Female"), "female"))
+        values = [
+            {"year": t["year"], "clients": t[key], "sex": str(label)}
+            for t in trend
+            for label, key in series
+            if t[key] is not None
+        ]
         out.append(
             charts.chart(
                 f"{code}-tdi-trend",
                 title,
                 charts.line_chart(
                     title,
-                    [{"year": t["year"], "clients": t["clients"]} for t in trend],
+                    values,
                     x="year",
                     y="clients",
                     x_title=_("Year"),
                     y_title=_("Clients"),
+                    colour="sex",
                 ),
-                [_("Year"), _("Clients")],
-                [[t["year"], t["clients"]] for t in trend],
+                [_("Year"), _("Total"), _("Male"), _("Female")],
+                [
+                    [t["year"], *("•" if t[k] is None else t[k] for _label, k in series)]
+                    for t in trend
+                ],
             )
         )
     by_drug = next((t for t in profile["tables"] if t.key == "primary_drug__sex"), None)

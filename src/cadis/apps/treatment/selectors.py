@@ -76,6 +76,19 @@ def releases(*, user=None) -> QuerySet[TdiRelease]:
     return TdiRelease.objects.select_related("country").order_by("-year", "country__code")
 
 
+def clients_by_year_and_sex(country_ids, years: list[int]) -> dict[tuple[int, str], int]:
+    """First episodes per year and sex (not suppressed: the caller suppresses before it publishes)."""
+    rows = (
+        TreatmentEpisode.objects.filter(
+            country_id__in=list(country_ids), year__in=years, duplicate_of__isnull=True
+        )
+        .values("year", "sex")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {(r["year"], r["sex"]): r["n"] for r in rows}
+
+
 def clients_by_year(country_ids, years: list[int]) -> dict[int, int]:
     """First episodes per year (not suppressed: the caller suppresses before it publishes)."""
     rows = (
