@@ -15,11 +15,9 @@ def documents_with_facts(user, *, query: str = "") -> QuerySet:
     """Library documents the user may read that have an extraction run, newest first."""
     from cadis.apps.knowledge.selectors import document_search, documents_visible
 
-    if query:
-        qs = document_search(user, query=query)  # best match first on PostgreSQL
-    else:
-        qs = documents_visible(user).order_by("-created_at", "-id")
-    return qs.filter(extraction_runs__isnull=False).annotate(
+    qs = document_search(user, query=query) if query else documents_visible(user)
+    explicit_order = list(qs.query.order_by)  # the search's best-first order on PostgreSQL
+    qs = qs.filter(extraction_runs__isnull=False).annotate(
         fact_total=Count("extraction_runs__facts", distinct=True),
         fact_open=Count(
             "extraction_runs__facts",
@@ -27,6 +25,7 @@ def documents_with_facts(user, *, query: str = "") -> QuerySet:
             distinct=True,
         ),
     )
+    return qs.order_by(*(explicit_order or ["-created_at", "-id"]))
 
 
 def document_get(user, pk: int):
