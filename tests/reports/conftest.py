@@ -46,6 +46,14 @@ def kg_data(personas):
     services.harm_upsert(
         actor=personas.kg_focal,
         organisation=personas.kg_org,
+        indicator="drd",
+        year=2023,
+        sex="female",
+        values={"cases": 6, "source": "Registry", "data_quality": "good"},
+    )
+    services.harm_upsert(
+        actor=personas.kg_focal,
+        organisation=personas.kg_org,
         indicator="drid_hiv",
         year=2023,
         values={"cases": 12, "tested": 80, "source": "Sentinel", "data_quality": "partial"},

@@ -16,6 +16,9 @@ def test_a_country_profile_shows_traceable_figures_and_charts(client_of, kg_data
     assert 'data-figure="tdi_clients"' in page and "/treatment/tables/KG/2023/" in page
     assert "kg-tdi-trend-spec" in page and "Обзор ситуации" in page
     assert "#harm-" in page
+    assert (
+        '"deaths": 6, "sex": "' in page
+    )  # deaths of women, a series of the sex-disaggregated chart
 
 
 def test_unreleased_years_stay_out_of_the_public_profile(client_of, personas, kg_data):

@@ -70,6 +70,10 @@ def _harms(user, country: Country) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for indicator in HARM_INDICATORS:
         series = tdi.harm_series(user=user, country_ids=[country.pk], indicator=indicator)
+        by_sex = {
+            sex: tdi.harm_series(user=user, country_ids=[country.pk], indicator=indicator, sex=sex)
+            for sex in ("male", "female")
+        }
         rows = []
         for year in sorted(series):
             s = series[year]
@@ -80,6 +84,8 @@ def _harms(user, country: Country) -> dict[str, list[dict]]:
                     "cases": s["cases"],
                     "tested": s["tested"] or None,
                     "prevalence": prevalence,
+                    "male": by_sex["male"].get(year, {}).get("cases"),
+                    "female": by_sex["female"].get(year, {}).get("cases"),
                     "url": reverse("treatment:harms")
                     + "?"
                     + urlencode({"country": country.code})
@@ -305,20 +311,28 @@ def profile_charts(profile: dict) -> list[dict]:
     drd = profile["harms"]["drd"]
     if drd:
         title = _("Drug-related deaths")
+        series = ((_("Total"), "cases"), (_("Male"), "male"), (_("Female"), "female"))
+        values = [
+            {"year": r["year"], "deaths": r[key], "sex": str(label)}
+            for r in drd
+            for label, key in series
+            if r[key] is not None
+        ]
         out.append(
             charts.chart(
                 f"{code}-drd",
                 title,
                 charts.line_chart(
                     title,
-                    [{"year": r["year"], "deaths": r["cases"]} for r in drd],
+                    values,
                     x="year",
                     y="deaths",
                     x_title=_("Year"),
                     y_title=_("Deaths"),
+                    colour="sex",
                 ),
-                [_("Year"), _("Deaths")],
-                [[r["year"], r["cases"]] for r in drd],
+                [_("Year"), _("Total"), _("Male"), _("Female")],
+                [[r["year"], *("" if r[k] is None else r[k] for _label, k in series)] for r in drd],
             )
         )
     supply = profile["supply"]

@@ -102,12 +102,12 @@ def clients_by_year(country_ids, years: list[int]) -> dict[int, int]:
     return {r["year"]: r["n"] for r in rows}
 
 
-def harm_series(*, user, country_ids, indicator: str) -> dict[int, dict]:
-    """Totals (both sexes, all ages, all substances) per year: cases and tested."""
+def harm_series(*, user, country_ids, indicator: str, sex: str = "all") -> dict[int, dict]:
+    """Figures of all ages and substances per year (both sexes unless ``sex``): cases, tested."""
     qs = harms_visible(user).filter(
         country_id__in=list(country_ids),
         indicator=indicator,
-        sex="all",
+        sex=sex,
         age_band="all",
         substance__isnull=True,
     )
