@@ -34,7 +34,7 @@ bridge.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 DEFAULT_THRESHOLD = 5
@@ -95,7 +95,9 @@ def _bridges(hidden: set[Entry], n_rows: int) -> list[Entry]:
         order[start] = low[start] = counter
         counter += 1
         # Iterative DFS: (node, edge used to reach it, iterator over neighbours).
-        stack = [(start, None, iter(adjacency[start]))]
+        stack: list[tuple[int, Entry | None, Iterator[tuple[int, Entry]]]] = [
+            (start, None, iter(adjacency[start]))
+        ]
         while stack:
             node, via, neighbours = stack[-1]
             advanced = False
