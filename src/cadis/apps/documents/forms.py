@@ -152,5 +152,4 @@ class FactEditForm(forms.Form):
             if hasattr(value, "isoformat"):
                 value = value.isoformat()
             out[name] = "" if value is None else value
-        out.setdefault("substance", "")
         return out
