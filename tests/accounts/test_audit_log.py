@@ -51,3 +51,11 @@ def test_the_audit_page_is_refused_to_analysts_and_anonymous(client_of, personas
     assert page.status_code == 200
     assert "Новая организация KG" in page.content.decode()
     assert "Новая организация TJ" not in page.content.decode()
+
+
+def test_fields_a_model_excludes_are_logged_as_a_digest_only(personas):
+    org = personas.kg_other_org
+    org.audit_exclude = ("name_ru",)
+    snap = audit.snapshot(org)
+    assert snap["name_ru"].startswith("sha256:") and "KG customs" not in snap["name_ru"]
+    assert snap["name_en"] == "KG customs"

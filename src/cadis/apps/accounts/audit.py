@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import decimal
 import uuid
 from typing import Any
@@ -37,10 +38,19 @@ def _json_value(value: Any) -> Any:
 
 
 def snapshot(obj: models.Model) -> dict[str, Any]:
-    """The concrete field values of a record, JSON-ready (foreign keys as ids)."""
+    """The concrete field values of a record, JSON-ready (foreign keys as ids).
+
+    A model lists bulky or derived fields (a document's full text, search tokens) in
+    ``audit_exclude``; the log then records only that they changed, by a digest.
+    """
     data: dict[str, Any] = {}
+    excluded = set(getattr(obj, "audit_exclude", ()))
     for field in obj._meta.concrete_fields:
         if field.name in _SKIPPED_FIELDS:
+            continue
+        if field.name in excluded:
+            value = getattr(obj, field.attname)
+            data[field.attname] = f"sha256:{hashlib.sha256(str(value).encode()).hexdigest()[:16]}" if value else value
             continue
         data[field.attname] = _json_value(getattr(obj, field.attname))
     if obj.pk is not None:

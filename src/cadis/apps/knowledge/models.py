@@ -221,6 +221,9 @@ class Document(ScopedRecord):
     size = models.PositiveBigIntegerField(default=0)
     text = models.TextField(_("text"), blank=True)
     search_tokens = models.TextField(editable=False, blank=True)
+
+    # The audit log keeps a digest of these, not the whole text of every document.
+    audit_exclude = ("text", "search_tokens")
     search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
