@@ -101,3 +101,15 @@ def test_clear_values_appear_nowhere_in_the_database_or_the_logs(
     ):
         assert clear.casefold() not in everything
         assert clear.casefold() not in caplog.text.casefold()
+
+
+def test_error_reports_mask_the_identity_fields_of_the_form(personas, client_of):
+    from django.views.debug import SafeExceptionReporterFilter
+
+    response = client_of(personas.kg_provider).post(
+        "/treatment/episodes/new/", {"national_id": SECRET_ID, "full_name": SECRET_NAME}
+    )
+    request = response.wsgi_request
+    assert set(request.sensitive_post_parameters) == {"national_id", "full_name", "birth_date"}
+    cleaned = SafeExceptionReporterFilter().get_post_parameters(request)
+    assert SECRET_ID not in str(cleaned) and SECRET_NAME not in str(cleaned)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.views.decorators.debug import sensitive_variables
 
 _NON_ALNUM = re.compile(r"[^0-9a-z\u0400-\u04ff]+")
 _NON_LETTER = re.compile(r"[^a-z\u0400-\u04ff]+")
@@ -85,6 +86,7 @@ def pseudonym_from_name(full_name: str, birth_date: dt.date) -> str:
     return _digest(f"nd:{normalised}|{birth_date.isoformat()}")
 
 
+@sensitive_variables()
 def pseudonym_for(
     *, national_id: str = "", full_name: str = "", birth_date: dt.date | None = None
 ) -> str:

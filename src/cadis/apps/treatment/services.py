@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
 
 from cadis.apps.accounts import audit
 from cadis.apps.accounts.errors import PermissionDenied, ValidationError
@@ -82,6 +83,7 @@ def link_duplicates(*, country_id: int, pseudonym: str) -> None:
             TreatmentEpisode.objects.filter(pk=episode.pk).update(duplicate_of_id=target)
 
 
+@sensitive_variables("identity")
 @transaction.atomic
 def episode_create(
     *,

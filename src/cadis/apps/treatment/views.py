@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from cadis.apps.accounts.errors import CadisError
@@ -70,6 +71,7 @@ def episode_detail(request, pk: int):
     )
 
 
+@sensitive_post_parameters("national_id", "full_name", "birth_date")
 @login_required
 def episode_new(request):
     org = _writer_org(request.user)
