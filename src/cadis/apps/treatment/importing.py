@@ -82,7 +82,12 @@ def _labels(choices_cls) -> dict[str, str]:
     return lookup
 
 
-def read_rows(data: bytes, file_name: str) -> list[dict[str, str]]:
+def read_rows(
+    data: bytes,
+    file_name: str,
+    columns: tuple[str, ...] = COLUMNS,
+    required: tuple[str, ...] = REQUIRED,
+) -> list[dict[str, str]]:
     """Rows as dicts of stripped strings keyed by lower-case header; BadInputFile otherwise."""
     if file_name.lower().endswith(".xlsx"):
         rows = _xlsx_rows(data)
@@ -91,8 +96,8 @@ def read_rows(data: bytes, file_name: str) -> list[dict[str, str]]:
     if not rows:
         raise BadInputFile(_("The file is empty."))
     header = [str(h or "").strip().lower() for h in rows[0]]
-    unknown = [h for h in header if h and h not in COLUMNS]
-    missing = [h for h in REQUIRED if h not in header]
+    unknown = [h for h in header if h and h not in columns]
+    missing = [h for h in required if h not in header]
     if missing or unknown:
         raise BadInputFile(
             _("The header does not match the template."),

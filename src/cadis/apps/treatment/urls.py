@@ -19,4 +19,5 @@ urlpatterns = [
     path("tables/<str:code>/<int:year>/release/", views.tdi_release, name="release"),
     path("harms/", views.harms, name="harms"),
     path("harms/new/", views.harm_new, name="harm_new"),
+    path("harms/import/", views.harm_import, name="harm_import"),
 ]

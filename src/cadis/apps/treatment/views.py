@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from cadis.apps.accounts.errors import CadisError
 from cadis.apps.accounts.scope import can_change, can_create_in, scope_of
 from cadis.apps.reference.models import Country
-from cadis.apps.treatment import importing, selectors, services, tables
+from cadis.apps.treatment import harms_import, importing, selectors, services, tables
 from cadis.apps.treatment.forms import EpisodeForm, HarmForm, ImportForm
 
 
@@ -249,3 +249,32 @@ def harm_new(request):
             messages.success(request, _("Figure saved."))
             return redirect("treatment:harms")
     return render(request, "treatment/harm_form.html", {"form": form, "organisation": org})
+
+
+@login_required
+def harm_import(request):
+    org = _writer_org(request.user)
+    if org is None:
+        raise DjangoPermissionDenied
+    form = ImportForm(
+        request.POST or None, request.FILES or None, initial={"confidentiality": "public"}
+    )
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = harms_import.import_harms(
+                actor=request.user,
+                organisation=org,
+                data=upload.read(),
+                file_name=upload.name,
+                dry_run=form.cleaned_data["dry_run"],
+                confidentiality=form.cleaned_data["confidentiality"],
+            )
+        except CadisError as exc:
+            form.add_error("file", exc.message)
+    return render(
+        request,
+        "treatment/harm_import.html",
+        {"form": form, "report": report, "organisation": org, "columns": harms_import.COLUMNS},
+    )
