@@ -75,6 +75,11 @@ FILTERS = [
         date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31), grain="quarter"
     ),
     analytics.Filters(substance_group="opioids"),
+    analytics.Filters(date_from=dt.date(2023, 5, 3), date_to=dt.date(2024, 6, 1), grain="month"),
+    analytics.Filters(date_from=dt.date(2024, 1, 31), date_to=dt.date(2024, 2, 1)),
+    analytics.Filters(date_from=dt.date(2024, 2, 1), date_to=dt.date(2024, 2, 1)),
+    analytics.Filters(date_to=dt.date(2024, 1, 31)),
+    analytics.Filters(date_from=dt.date(2024, 1, 30)),
 ]
 
 
@@ -86,7 +91,6 @@ def test_the_rollup_agrees_with_the_seizures_for_every_dimension_and_user(person
         )
 
     for dimension in analytics.DIMENSIONS:
-        assert analytics.analytics_rollup.fits(filters, dimension)
         for user in (
             None,
             personas.kg_analyst,

@@ -164,7 +164,25 @@ def by_dimension(user, filters: Filters, dimension: str, limit: int | None = Non
         raise ValueError(dimension)
     if analytics_rollup.fits(filters, dimension):
         return analytics_rollup.by_dimension(user, filters, dimension, limit)
-    return by_dimension_from_seizures(user, filters, dimension, limit)
+    if filters.agency and dimension != "agency":
+        return by_dimension_from_seizures(user, filters, dimension, limit)
+    # Whole months from the rollup, the partial months at either end from the seizure table.
+    whole, partial = analytics_rollup.split(filters)
+    everything = 10**9
+    parts = [analytics_rollup.by_dimension(user, whole, dimension, everything)] if whole else []
+    parts += [by_dimension_from_seizures(user, p, dimension, everything) for p in partial]
+    merged: dict = {}
+    for rows in parts:
+        for r in rows:
+            m = merged.setdefault(r["code"], {**r, "kg": 0.0, "units": 0.0, "seizures": 0})
+            m["kg"] += r["kg"]
+            m["units"] += r["units"]
+            m["seizures"] += r["seizures"]
+    if dimension == "period":
+        return sorted(merged.values(), key=lambda r: r["code"])
+    limit = limit or (10 if dimension in ("concealment", "route") else None)
+    rows = sorted(merged.values(), key=lambda r: (-r["seizures"], r["code"] or ""))
+    return rows[:limit] if limit else rows
 
 
 def by_dimension_from_seizures(
@@ -208,7 +226,13 @@ def routes(user, filters: Filters, limit: int = 10) -> list[dict]:
 def totals(user, filters: Filters) -> dict:
     if analytics_rollup.fits(filters, "totals"):
         return analytics_rollup.totals(user, filters)
-    return totals_from_seizures(user, filters)
+    if filters.agency:
+        return totals_from_seizures(user, filters)
+    whole, partial = analytics_rollup.split(filters)
+    parts = ([analytics_rollup.totals(user, whole)] if whole else []) + [
+        totals_from_seizures(user, p) for p in partial
+    ]
+    return {k: sum(p[k] for p in parts) for k in ("kg", "units", "seizures")}
 
 
 def totals_from_seizures(user, filters: Filters) -> dict:

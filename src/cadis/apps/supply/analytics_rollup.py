@@ -6,6 +6,8 @@ dimension itself); ``analytics`` falls back to the seizure table otherwise.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Max, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
 from django.utils.translation import get_language
@@ -25,6 +27,29 @@ _LOOKUP = {  # dimension -> (rollup dimension, grouping column, reference model)
     "transport": ("transport", "key1", ref.TransportMode),
     "concealment": ("concealment", "key1", ref.ConcealmentMethod),
 }
+
+
+def split(filters):
+    """(whole-month filters or None, [filters of the partial months at either end])."""
+    from dataclasses import replace
+
+    first, last = filters.date_from, filters.date_to
+    if first and last and first > last:
+        return None, [filters]
+    partial = []
+    whole_from, whole_to = first, last
+    if first and first.day != 1:
+        edge_end = month_end(first) if not last else min(last, month_end(first))
+        partial.append(replace(filters, date_from=first, date_to=edge_end))
+        whole_from = edge_end + dt.timedelta(days=1)
+    if last and last != month_end(last):
+        edge_start = max(last.replace(day=1), whole_from or last.replace(day=1))
+        if edge_start <= last and not (partial and partial[-1].date_to >= last):
+            partial.append(replace(filters, date_from=edge_start, date_to=last))
+        whole_to = last.replace(day=1) - dt.timedelta(days=1)
+    if whole_from and whole_to and whole_from > whole_to:
+        return None, partial
+    return replace(filters, date_from=whole_from, date_to=whole_to), partial
 
 
 def fits(filters, dimension: str) -> bool:
