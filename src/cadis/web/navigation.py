@@ -31,6 +31,8 @@ MODULES: tuple[Module, ...] = (
            _("New psychoactive substances: identification, legal status, alerts.")),
     Module("treatment", _("Treatment"), "treatment:home",
            _("Treatment demand (TDI), drug-related deaths and infectious diseases.")),
+    Module("documents", _("Documents"), "documents:home",
+           _("Press releases and reports read into facts, reviewed and recorded with their source.")),
     Module("knowledge", _("Knowledge"), "knowledge:home",
            _("Evidence-rated prevention and treatment programmes, services, documents.")),
     Module("exchange", _("Exchange"), "exchange:home",
