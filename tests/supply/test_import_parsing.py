@@ -37,7 +37,7 @@ def test_a_russian_file_reads_in_every_supported_encoding(good_csv, context, enc
     heroin, hashish, marijuana = result.rows
     assert (heroin.quantity_value, heroin.quantity_unit, heroin.normalised_quantity) == (
         1300.5,
-        "г",
+        "g",
         1.3005,
     )
     assert heroin.conversion_rule == "g->kg x0.001"

@@ -17,7 +17,7 @@ from cadis.apps.operations.demo_accounts import COUNTRY_NAMES_EN
 from cadis.apps.reference import models as ref
 from cadis.apps.supply.importing.commit import write_rows
 from cadis.apps.supply.importing.loading import top_group_ids
-from cadis.apps.supply.importing.rows import ParsedSeizure, assign_fingerprints
+from cadis.apps.supply.importing.rows import ParsedSeizure, assign_fingerprints, canonical_unit
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic
 from cadis.engines.units import normalise
 
@@ -136,7 +136,7 @@ def demo_rows(country, rng: random.Random) -> list[ParsedSeizure]:
                 quantity_as_written=f"{value:g}".replace(".", ","),
                 unit_as_written=unit,
                 quantity_value=value,
-                quantity_unit=unit[:10],
+                quantity_unit=canonical_unit(unit),
                 normalised_quantity=norm.quantity,
                 normalised_unit=norm.unit,
                 conversion_rule=norm.rule,

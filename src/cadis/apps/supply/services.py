@@ -20,6 +20,7 @@ from cadis.apps.accounts.models import SourceKind
 from cadis.apps.accounts.scope import can_change, can_create_in
 from cadis.apps.supply import rollup
 from cadis.apps.supply.importing.loading import top_group_ids
+from cadis.apps.supply.importing.rows import canonical_unit
 from cadis.apps.supply.importing.vocabulary import key
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Resolution, Seizure
 from cadis.engines.units import UnitsError, normalise, parse_number, parse_quantity
@@ -111,7 +112,7 @@ def normalise_quantity(quantity_text: str, unit_text: str = "") -> dict[str, Any
         )
     return {
         "quantity_value": value,
-        "quantity_unit": unit[:10],
+        "quantity_unit": canonical_unit(unit),
         "normalised_quantity": result.quantity,
         "normalised_unit": result.unit,
         "conversion_rule": result.rule,

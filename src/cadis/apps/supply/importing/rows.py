@@ -16,6 +16,7 @@ from cadis.engines.units import (
     UnitsError,
     column_convention,
     normalise,
+    unit_from_text,
 )
 
 CONFIDENTIALITY = {
@@ -200,7 +201,7 @@ def parse_row(
         quantity_as_written=row.text("quantity"),
         unit_as_written=quantity[2],
         quantity_value=quantity[0],
-        quantity_unit=quantity[1] if len(quantity[1]) <= 10 else quantity[1][:10],
+        quantity_unit=canonical_unit(quantity[1]),
         normalised_quantity=normalised.quantity,
         normalised_unit=normalised.unit,
         conversion_rule=normalised.rule,
@@ -238,6 +239,12 @@ def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> Pars
         issues.append(issue(table.file, None, None, "no_rows"))
     assign_fingerprints(parsed)
     return ParseResult(parsed, issues, len(table.rows))
+
+
+def canonical_unit(unit: str) -> str:
+    """The engine's unit code (kg, g, tablet, ...) for a unit as written."""
+    definition = unit_from_text(unit)
+    return definition.code if definition else unit[:10]
 
 
 def assign_fingerprints(records: list[ParsedSeizure]) -> None:
