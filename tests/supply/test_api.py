@@ -103,3 +103,47 @@ def test_cases_and_period_statistics_are_scoped(client_of, personas):
     assert client_of(personas.kg_analyst).get("/api/v1/supply/cases").json()["count"] == 1
     assert client_of(personas.tj_analyst).get("/api/v1/supply/cases").json()["count"] == 0
     assert client_of(None).get("/api/v1/supply/period-statistics").json()["count"] == 1
+
+
+def test_writers_record_joint_cases_and_period_statistics(client_of, personas):
+    case = {
+        "reference": "JOINT-7",
+        "agencies": ["kg_mvd", "kz_mvd"],
+        "groups_dismantled": 2,
+        "group_members": 9,
+        "persons_arrested": 4,
+        "labs": [{"kind": "synthetic", "products": "мефедрон"}],
+    }
+    response = client_of(personas.kg_provider).post(
+        "/api/v1/supply/cases", case, content_type="application/json"
+    )
+    assert response.status_code == 201 and response.json()["agencies"] == ["kg_mvd", "kz_mvd"]
+    again = client_of(personas.kg_provider).post(
+        "/api/v1/supply/cases", case, content_type="application/json"
+    )
+    assert again.status_code == 409 and again.json()["code"] == "conflict"
+    stat = {
+        "indicator": "groups_dismantled",
+        "value": 16,
+        "period_start": "2024-01-01",
+        "period_end": "2024-12-31",
+        "source_text": "synthetic figure",
+        "confidentiality": "public",
+    }
+    assert (
+        client_of(personas.kg_provider)
+        .post("/api/v1/supply/period-statistics", stat, content_type="application/json")
+        .status_code
+        == 201
+    )
+    backwards = {**stat, "period_end": "2023-01-01"}
+    response = client_of(personas.kg_provider).post(
+        "/api/v1/supply/period-statistics", backwards, content_type="application/json"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "validation_error"
+    assert (
+        client_of(personas.tj_analyst)
+        .post("/api/v1/supply/cases", {**case, "reference": "X"}, content_type="application/json")
+        .status_code
+        == 403
+    )

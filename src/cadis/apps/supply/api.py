@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from cadis.api.auth import write_auth
@@ -235,6 +235,91 @@ def case_list(request, country: str | None = None):
 @router.get("/cases/{case_id}", response=CaseOut, summary="One case or operation")
 def case_detail(request, case_id: int):
     return selectors.case_get(request.user, case_id)
+
+
+class LabIn(Schema):
+    kind: Literal["synthetic", "extraction", "tableting", "cannabis_grow", "precursor", "other"]
+    products: str = ""
+    substance: str | None = None
+
+
+class CaseIn(Schema):
+    reference: str
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    agencies: list[str] = []
+    operation_name: str = ""
+    groups_dismantled: int = Field(0, ge=0)
+    group_members: int = Field(0, ge=0)
+    persons_arrested: int = Field(0, ge=0)
+    persons_prosecuted: int = Field(0, ge=0)
+    women: int = Field(0, ge=0)
+    minors: int = Field(0, ge=0)
+    foreigners: int = Field(0, ge=0)
+    labs: list[LabIn] = []
+    summary: str = ""
+    confidentiality: Literal["public", "restricted", "confidential"] = "restricted"
+
+
+@router.post(
+    "/cases",
+    response={201: CaseOut},
+    auth=write_auth,
+    summary="Record a case or operation (agencies of several countries allowed)",
+)
+def case_create(request, payload: CaseIn):
+    data = payload.dict()
+    data["agencies"] = [_by_code(ref.Agency, code, "agencies") for code in payload.agencies]
+    data["labs"] = [
+        {
+            "kind": lab.kind,
+            "products": lab.products,
+            "substance": _by_code(ref.Substance, lab.substance, "labs"),
+        }
+        for lab in payload.labs
+    ]
+    case = services.case_create(actor=request.user, data=data, source_kind=SourceKind.API)
+    return Status(201, selectors.case_get(request.user, case.pk))
+
+
+class StatisticIn(Schema):
+    indicator: Literal[
+        "quantity_seized",
+        "seizures",
+        "groups_dismantled",
+        "group_members",
+        "arrests",
+        "labs_dismantled",
+        "offences",
+    ]
+    substance: str | None = None
+    substance_group: str | None = None
+    value: float = Field(..., ge=0)
+    unit: str = "count"
+    period_start: dt.date
+    period_end: dt.date
+    agency: str | None = None
+    source_text: str = ""
+    confidentiality: Literal["public", "restricted", "confidential"] = "restricted"
+
+
+@router.post(
+    "/period-statistics",
+    response={201: StatisticOut},
+    auth=write_auth,
+    summary="Record an official period statistic",
+)
+def statistic_create(request, payload: StatisticIn):
+    data = payload.dict()
+    data.update(
+        substance=_by_code(ref.Substance, payload.substance, "substance"),
+        substance_group=_by_code(ref.SubstanceGroup, payload.substance_group, "substance_group"),
+        agency=_by_code(ref.Agency, payload.agency, "agency"),
+    )
+    stat = services.period_statistic_create(
+        actor=request.user, data=data, source_kind=SourceKind.API
+    )
+    return Status(201, stat)
 
 
 @router.get(
