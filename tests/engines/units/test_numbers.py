@@ -133,3 +133,16 @@ def test_reading_the_plain_repr_of_a_value_is_idempotent(value):
     text = f"{value:.2f}"
     once = parse_number(text).value
     assert parse_number(f"{once:.2f}").value == once
+
+
+def test_column_convention_ignores_empty_cells():
+    from cadis.engines.units.numbers import column_convention
+
+    assert column_convention(["", "1,5", "  "]) == "comma_decimal"
+
+
+def test_a_judged_convention_settles_an_ambiguous_value_without_the_column():
+    from cadis.engines.units import parse_number
+
+    assert parse_number("1.300", convention="dot_decimal").value == 1.3
+    assert not parse_number("1.300", convention="comma_decimal").ambiguous

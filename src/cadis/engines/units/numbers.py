@@ -42,7 +42,8 @@ def _clean(text: str) -> tuple[str, float]:
         cleaned = cleaned.replace(space, " ")
     cleaned = cleaned.replace("\u2019", "'")
     sign = 1.0
-    if cleaned[:1] in _MINUS_SIGNS or cleaned[:1] == "+":
+    # `"" in _MINUS_SIGNS` is True in Python, so test the first character only when there is one.
+    if cleaned and (cleaned[0] in _MINUS_SIGNS or cleaned[0] == "+"):
         sign = -1.0 if cleaned[0] in _MINUS_SIGNS else 1.0
         cleaned = cleaned[1:].lstrip()
     cleaned = re.sub(r" +", " ", cleaned)
@@ -133,12 +134,15 @@ def parse_number(
     text: str,
     *,
     column_values: Iterable[str] | None = None,
+    convention: Convention | None = None,
     style: NumberStyle = "ru",
 ) -> ParsedNumber:
     """Read one number written in Russian or English style.
 
     `column_values` are the other values of the same column; when they show which
-    mark is decimal, a "1.300" is no longer ambiguous.
+    mark is decimal, a "1.300" is no longer ambiguous. A caller reading a whole column
+    judges it once with `column_convention` and passes `convention` instead, which keeps
+    a file's parsing linear.
 
     >>> parse_number("1 300,5").value
     1300.5
@@ -151,7 +155,8 @@ def parse_number(
     if not _NUMBER_SHAPE.match(cleaned):
         raise _bad(text.strip(), UnitsErrorCode.NOT_A_NUMBER)
     cleaned = cleaned.replace("'", " ")
-    convention = column_convention(column_values) if column_values is not None else None
+    if convention is None and column_values is not None:
+        convention = column_convention(column_values)
     dots, commas = cleaned.count("."), cleaned.count(",")
     if cleaned[0] in ".,":
         cleaned = "0" + cleaned
