@@ -5,16 +5,23 @@ from __future__ import annotations
 import base64
 import json
 
-import vl_convert as vlc
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from cadis.apps.reports.geo import map_svg
 
 
 def chart_svg(spec: dict) -> str:
     """The SVG of a Vega-Lite spec, rendered without a browser or network."""
+    import vl_convert as vlc  # imported on use: it is heavy, and most requests never need it
+
     return vlc.vegalite_to_svg(json.loads(json.dumps(spec, default=str)))
+
+
+def _write_pdf(html: str, *, base_url: str | None = None) -> bytes:
+    # WeasyPrint takes over a second to import; load it only when a PDF is asked for.
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf()
 
 
 def _data_uri(svg: str) -> str:
@@ -34,7 +41,7 @@ def profile_pdf(profile: dict, *, request=None, base_url: str = "") -> bytes:
     html = render_to_string(
         "reports/profile_pdf.html", {"profile": profile, "charts": charts}, request=request
     )
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    return _write_pdf(html, base_url=base_url or None)
 
 
 def regional_pdf(
@@ -55,4 +62,4 @@ def regional_pdf(
         {"overview": overview, "charts": charts, "map_src": _data_uri(svg)},
         request=request,
     )
-    return HTML(string=html).write_pdf()
+    return _write_pdf(html)
