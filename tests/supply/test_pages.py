@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cadis.apps.supply.models import Seizure
@@ -178,3 +180,19 @@ def test_cases_and_statistics_pages(client_of, personas):
     assert response.status_code == 302
     assert "1300" in client_of(None).get("/supply/statistics/").content.decode()
     assert "1300" in client_of(None).get("/supply/").content.decode()
+
+
+def test_a_seizure_from_a_document_links_back_to_the_document_and_span(client_of, personas):
+    from cadis.apps.reference.models import Substance
+    from cadis.apps.supply import services
+
+    seizure = services.seizure_create(
+        actor=personas.kg_provider,
+        data={"date": dt.date(2024, 3, 12), "date_precision": "day",
+              "substance": Substance.objects.get(code="heroin"), "quantity_as_written": "2",
+              "unit_as_written": "кг", "confidentiality": "restricted"},
+        source_kind="document", source_detail={"document": 41, "span": [120, 164], "fact": 7},
+    )
+    page = client_of(personas.kg_analyst).get(f"/supply/seizures/{seizure.pk}/").content.decode()
+    assert 'href="/documents/41/#fact-7"' in page
+    assert "120–164" in page
