@@ -8,7 +8,9 @@ import sys
 
 
 def _cadis(args, **env_extra) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CADIS_", "SECRET_KEY", "DEBUG"))}
+    # The browser tests allow async-unsafe ORM calls in this process; a deployment never would.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("CADIS_", "SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"))}
     env.update(env_extra)
     return subprocess.run([sys.executable, "-m", "cadis.cli", *args], env=env, capture_output=True, text=True, timeout=120)
 
