@@ -138,11 +138,11 @@ def test_overdue_notifications_are_highlighted_in_the_list(client_of, personas):
         ("kg_analyst", 200),
         ("kg_other_provider", 200),
         ("regional", 200),
-        ("tj_focal", 404),
+        ("tj_focal", 200),  # the importing country: the notification is addressed to it
         (None, 404),
     ],
 )
-def test_a_restricted_notification_is_seen_in_its_country_and_by_regional_analysts(
+def test_a_restricted_notification_is_seen_in_its_country_the_importing_country_and_by_regional_analysts(
     client_of, personas, who, status
 ):
     n = notification(personas.kg_provider)
@@ -296,3 +296,43 @@ def test_anonymous_api_writes_are_refused(client_of, personas):
         "/api/v1/precursors/notifications", "{}", content_type="application/json"
     )
     assert response.status_code == 401
+
+
+def test_the_importing_countrys_authority_sees_and_answers_a_notification(personas):
+    n = notification(personas.kg_provider, confidentiality="confidential")
+    services.notification_respond(
+        actor=personas.kg_provider, notification=n, status="sent", responded_on=dt.date(2026, 2, 1)
+    )
+    n.refresh_from_db()
+    assert selectors.notification_list(actor=personas.tj_provider).filter(pk=n.pk).exists()
+    assert services.notification_statuses_for(personas.tj_focal, n) == [
+        "acknowledged",
+        "cleared",
+        "objected",
+    ]
+    services.notification_respond(
+        actor=personas.tj_focal, notification=n, status="objected", responded_on=dt.date(2026, 2, 4)
+    )
+    n.refresh_from_db()
+    assert n.status == "objected"
+
+
+def test_the_importing_country_may_not_send_expire_or_edit_a_notification(personas):
+    n = notification(personas.kg_provider)
+    with pytest.raises(PermissionDenied):
+        services.notification_respond(
+            actor=personas.tj_focal, notification=n, status="sent", responded_on=dt.date(2026, 2, 1)
+        )
+    assert services.notification_statuses_for(personas.tj_analyst, n) == []
+
+
+def test_a_third_country_neither_sees_nor_answers_a_notification(personas, refdata):
+    from cadis.apps.accounts.models import Organisation, Role, User
+    from cadis.apps.reference.models import Country
+
+    uz_org = Organisation.objects.create(
+        name_en="UZ", name_ru="UZ", kind="customs", country=Country.objects.get(code="UZ")
+    )
+    uz_user = User.objects.create(username="uz_focal", organisation=uz_org, role=Role.FOCAL_POINT)
+    n = notification(personas.kg_provider)
+    assert not selectors.notification_list(actor=uz_user).filter(pk=n.pk).exists()

@@ -118,11 +118,16 @@ class ResponseForm(forms.Form):
         label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, notification: PreExportNotification, **kwargs):
+    def __init__(
+        self,
+        *args,
+        notification: PreExportNotification,
+        statuses: list[str] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            (s, NotificationStatus(s).label) for s in TRANSITIONS.get(notification.status, ())
-        ]
+        allowed = TRANSITIONS.get(notification.status, ()) if statuses is None else statuses
+        self.fields["status"].choices = [(s, NotificationStatus(s).label) for s in allowed]
 
 
 _IDS = re.compile(r"\d+")

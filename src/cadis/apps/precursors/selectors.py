@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cadis.apps.accounts.scope import visible
+from cadis.apps.accounts.scope import scope_of, visible, visible_q
 from cadis.apps.precursors.models import (
     NotificationStatus,
     PrecursorIncident,
@@ -71,12 +71,19 @@ def visible_results(*, actor) -> QuerySet[ScreeningResult]:
 
 
 def notification_list(*, actor) -> QuerySet[PreExportNotification]:
-    return visible(
-        PreExportNotification.objects.select_related(
-            "exporting_country", "importing_country", "organisation", "country"
-        ),
-        actor,
+    """Notifications the user may see, plus those addressed to the user's country.
+
+    A pre-export notification exists to be answered by the importing country's authority,
+    so it is shown there whatever its confidentiality within the exporting country.
+    """
+    notifications = PreExportNotification.objects.select_related(
+        "exporting_country", "importing_country", "organisation", "country"
     )
+    condition = visible_q(actor)
+    importing_country = scope_of(actor).country_id
+    if importing_country is not None:
+        condition |= Q(importing_country_id=importing_country)
+    return notifications.filter(condition)
 
 
 def notifications_awaiting(*, actor) -> QuerySet[PreExportNotification]:

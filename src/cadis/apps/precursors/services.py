@@ -152,8 +152,12 @@ def notification_respond(
     text: str = "",
     source_kind: str = SourceKind.FORM,
 ) -> NotificationResponse:
-    """Move the notification along draft -> sent -> acknowledged -> cleared | objected | expired."""
-    if not can_change(actor, notification):
+    """Move the notification along draft -> sent -> acknowledged -> cleared | objected | expired.
+
+    The exporting side records every step (also answers it received outside cadis); the
+    importing country's authority (its focal point or data providers) answers directly.
+    """
+    if not (can_change(actor, notification) or _answers_as_importer(actor, notification, status)):
         raise PermissionDenied(_("You may not change this notification."))
     notification = PreExportNotification.objects.select_for_update().get(pk=notification.pk)
     if status not in TRANSITIONS.get(notification.status, ()):
@@ -190,6 +194,30 @@ def notification_respond(
         source_detail={"response": response.pk},
     )
     return response
+
+
+IMPORTER_ANSWERS = (
+    NotificationStatus.ACKNOWLEDGED,
+    NotificationStatus.CLEARED,
+    NotificationStatus.OBJECTED,
+)
+
+
+def notification_statuses_for(actor, notification: PreExportNotification) -> list[str]:
+    """The next statuses this user may record on this notification (empty: none)."""
+    return [
+        status
+        for status in TRANSITIONS.get(notification.status, ())
+        if can_change(actor, notification) or _answers_as_importer(actor, notification, status)
+    ]
+
+
+def _answers_as_importer(actor, notification: PreExportNotification, status: str) -> bool:
+    return status in IMPORTER_ANSWERS and can_create_in(
+        actor,
+        country_id=notification.importing_country_id,
+        organisation_id=getattr(actor, "organisation_id", None),
+    )
 
 
 def _check_links(actor, data: dict[str, Any]) -> None:

@@ -45,6 +45,7 @@ def notification_list(request):
 def notification_detail(request, pk: int):
     notification = get_object_or_404(selectors.notification_list(actor=request.user), pk=pk)
     may_change = can_change(request.user, notification)
+    statuses = services.notification_statuses_for(request.user, notification)
     return render(
         request,
         "precursors/notification_detail.html",
@@ -55,8 +56,8 @@ def notification_detail(request, pk: int):
             "incidents": selectors.incident_list(actor=request.user).filter(
                 notifications=notification
             ),
-            "response_form": ResponseForm(notification=notification)
-            if may_change and notification.allowed_statuses
+            "response_form": ResponseForm(notification=notification, statuses=statuses)
+            if statuses
             else None,
         },
     )
@@ -131,7 +132,11 @@ def notification_edit(request, pk: int):
 @login_required
 def notification_respond(request, pk: int):
     notification = get_object_or_404(selectors.notification_list(actor=request.user), pk=pk)
-    form = ResponseForm(request.POST or None, notification=notification)
+    form = ResponseForm(
+        request.POST or None,
+        notification=notification,
+        statuses=services.notification_statuses_for(request.user, notification),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.notification_respond(
