@@ -38,3 +38,13 @@ def test_static_assets_are_local(client, refdata):
     page = client.get("/").content.decode()
     assert "https://" not in page.split("<main")[0]
     assert "/static/vendor/htmx" in page
+
+
+def test_a_browser_asking_for_english_still_starts_in_russian(client, refdata):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="ru"' in page
+
+
+def test_the_language_switch_is_remembered(client, refdata):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/supply/"})
+    assert 'lang="en"' in client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
