@@ -55,4 +55,7 @@ def ingest(personas):
 
 @pytest.fixture
 def founding_text() -> str:
+    # CI clones the repository beside shared/; only a clone elsewhere lacks the seed.
+    if not FOUNDING.is_file():
+        pytest.skip(f"the shared folder with the founding document is absent ({FOUNDING})")
     return FOUNDING.read_text(encoding="utf-8")

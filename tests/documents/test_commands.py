@@ -36,7 +36,7 @@ def test_extract_prints_one_json_object_per_document(tmp_path, refdata):
     assert seizure["substance"] == "heroin" and seizure["unit"] == "kg"
 
 
-def test_extract_reads_the_founding_document_with_the_tonnes_right(refdata):
+def test_extract_reads_the_founding_document_with_the_tonnes_right(refdata, founding_text):
     out, _err = run("extract", str(FOUNDING), "--date", "2024-11-28")
     facts = json.loads(out)["facts"]
     totals = [f for f in facts if f["type"] == "seizure" and f.get("country") == "TJ"]

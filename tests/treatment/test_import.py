@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -105,6 +105,7 @@ def test_random_bytes_never_crash_the_importer(personas, data, name):
 
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=20), max_size=len(COLUMNS)))
+@example(row={"age": "¹"})  # a digit to str.isdigit(), not to int(): found by this test once
 def test_any_row_of_text_is_parsed_and_checked_without_crashing(row):
     from cadis.apps.treatment.importing import CHOICE_COLUMNS
 

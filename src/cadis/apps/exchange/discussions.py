@@ -50,7 +50,7 @@ def resolve_target(user, kind: str, key: str):
     else:
         qs = model.objects.all()
     field = "pk" if kind in ("event", "recommendation") else "code"
-    if field == "pk" and not str(key).isdigit():
+    if field == "pk" and not (str(key).isascii() and str(key).isdigit()):
         raise ValidationError("Unknown discussion target.", details={"field": "target"})
     obj = qs.filter(**{field: key}).first()
     if obj is None:

@@ -49,7 +49,7 @@ class Filters:
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
-                if value.isdigit() and len(value) == 4:
+                if value.isascii() and value.isdigit() and len(value) == 4:
                     year = int(value)
                     return dt.date(year, 1, 1) if name == "date_from" else dt.date(year, 12, 31)
                 return None

@@ -190,7 +190,8 @@ def parse_row(row: dict[str, str], lookups: dict) -> tuple[dict, dict, list[tupl
     for name in ("age", "age_first_use"):
         text = row.get(name, "")
         if text:
-            if text.isdigit():
+            # isdigit() also accepts superscripts such as "¹", which int() refuses.
+            if text.isascii() and text.isdigit():
                 values[name] = int(text)
             else:
                 problems.append((name, _("Not a whole number.")))

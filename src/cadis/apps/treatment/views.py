@@ -19,6 +19,11 @@ from cadis.apps.treatment import harms_import, importing, selectors, services, t
 from cadis.apps.treatment.forms import EpisodeForm, HarmForm, ImportForm
 
 
+def _is_number(text: str) -> bool:
+    # str.isdigit() also accepts superscripts such as "¹", which int() refuses.
+    return text.isascii() and text.isdigit()
+
+
 def _writer_org(user):
     org = getattr(user, "organisation", None)
     if org is None or org.country_id is None:
@@ -52,7 +57,7 @@ def episodes(request):
     qs = selectors.episode_list(
         user=request.user,
         country=request.GET.get("country") or None,
-        year=int(request.GET["year"]) if request.GET.get("year", "").isdigit() else None,
+        year=int(request.GET["year"]) if _is_number(request.GET.get("year", "")) else None,
         duplicates_only=bool(request.GET.get("duplicates")),
     )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
