@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import base64
 import json
+from pathlib import Path
 
 from django.template.loader import render_to_string
 
 from cadis.apps.reports.geo import map_svg
+
+# DejaVu ships with the package so PDFs carry Cyrillic glyphs even on a server without fonts.
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONTS = {
+    "regular": (FONT_DIR / "DejaVuSans.ttf").as_uri(),
+    "bold": (FONT_DIR / "DejaVuSans-Bold.ttf").as_uri(),
+}
 
 
 def chart_svg(spec: dict) -> str:
@@ -39,7 +47,9 @@ def profile_pdf(profile: dict, *, request=None, base_url: str = "") -> bytes:
         for c in profile.get("charts", [])
     ]
     html = render_to_string(
-        "reports/profile_pdf.html", {"profile": profile, "charts": charts}, request=request
+        "reports/profile_pdf.html",
+        {"profile": profile, "charts": charts, "fonts": FONTS},
+        request=request,
     )
     return _write_pdf(html, base_url=base_url or None)
 
@@ -59,7 +69,7 @@ def regional_pdf(
     svg = map_svg(map_values, title=title, labels=labels)
     html = render_to_string(
         "reports/regional_pdf.html",
-        {"overview": overview, "charts": charts, "map_src": _data_uri(svg)},
+        {"overview": overview, "charts": charts, "map_src": _data_uri(svg), "fonts": FONTS},
         request=request,
     )
     return _write_pdf(html)
