@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cadis.apps.reference.language import in_active_language
 
 
 class Role(models.TextChoices):
@@ -66,7 +67,7 @@ class Organisation(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "ru").startswith("en") else self.name_ru
+        return in_active_language(self, "name")
 
     @property
     def is_regional(self) -> bool:

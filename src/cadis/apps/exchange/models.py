@@ -6,20 +6,11 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.accounts.models import ScopedRecord
 from cadis.apps.exchange import choices as c
-
-
-def _pick(obj, field: str) -> str:
-    lang = (get_language() or "ru")[:2]
-    return (
-        getattr(obj, f"{field}_{lang}", "")
-        or getattr(obj, f"{field}_ru")
-        or getattr(obj, f"{field}_en")
-    )
+from cadis.apps.reference.language import in_active_language
 
 
 class Event(ScopedRecord):
@@ -52,15 +43,15 @@ class Event(ScopedRecord):
 
     @property
     def title(self) -> str:
-        return _pick(self, "title")
+        return in_active_language(self, "title")
 
     @property
     def summary(self) -> str:
-        return _pick(self, "summary")
+        return in_active_language(self, "summary")
 
     @property
     def outcomes(self) -> str:
-        return _pick(self, "outcomes")
+        return in_active_language(self, "outcomes")
 
 
 class Delegation(models.Model):
@@ -101,7 +92,7 @@ class EventSession(models.Model):
 
     @property
     def title(self) -> str:
-        return _pick(self, "title")
+        return in_active_language(self, "title")
 
 
 class Expert(ScopedRecord):
@@ -130,7 +121,7 @@ class Expert(ScopedRecord):
 
     @property
     def bio(self) -> str:
-        return _pick(self, "bio")
+        return in_active_language(self, "bio")
 
 
 class Thread(models.Model):
@@ -236,11 +227,11 @@ class Recommendation(ScopedRecord):
 
     @property
     def title(self) -> str:
-        return _pick(self, "title")
+        return in_active_language(self, "title")
 
     @property
     def text(self) -> str:
-        return _pick(self, "text")
+        return in_active_language(self, "text")
 
 
 class RecommendationCriterion(models.Model):

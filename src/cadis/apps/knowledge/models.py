@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.accounts.models import ScopedRecord, SourceKind
 from cadis.apps.knowledge import choices as c
-
-
-def _pick(obj, field: str) -> str:
-    lang = (get_language() or "ru")[:2]
-    return (
-        getattr(obj, f"{field}_{lang}", "")
-        or getattr(obj, f"{field}_ru")
-        or getattr(obj, f"{field}_en")
-    )
+from cadis.apps.reference.language import in_active_language
 
 
 def facet_string(pairs: list[tuple[str, str]]) -> str:
@@ -90,23 +81,23 @@ class Programme(models.Model):
 
     @property
     def title(self) -> str:
-        return _pick(self, "title")
+        return in_active_language(self, "title")
 
     @property
     def summary(self) -> str:
-        return _pick(self, "summary")
+        return in_active_language(self, "summary")
 
     @property
     def target_group(self) -> str:
-        return _pick(self, "target_group")
+        return in_active_language(self, "target_group")
 
     @property
     def evidence_basis(self) -> str:
-        return _pick(self, "evidence_basis")
+        return in_active_language(self, "evidence_basis")
 
     @property
     def gender_notes(self) -> str:
-        return _pick(self, "gender_notes")
+        return in_active_language(self, "gender_notes")
 
     def setting_labels(self) -> list[str]:
         return [str(c.Setting(s).label) for s in self.settings if s in c.Setting.values]
@@ -183,7 +174,7 @@ class TreatmentService(ScopedRecord):
 
     @property
     def name(self) -> str:
-        return _pick(self, "name")
+        return in_active_language(self, "name")
 
     def modality_labels(self) -> list[str]:
         return [str(c.Modality(m).label) for m in self.modalities if m in c.Modality.values]

@@ -7,8 +7,9 @@ the five national languages); ``name`` picks the one of the active language.
 from __future__ import annotations
 
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from cadis.apps.reference.language import in_active_language
 
 
 class MultilingualName(models.Model):
@@ -23,8 +24,7 @@ class MultilingualName(models.Model):
 
     @property
     def name(self) -> str:
-        lang = (get_language() or "ru")[:2]
-        return getattr(self, f"name_{lang}", "") or self.name_ru or self.name_en
+        return in_active_language(self, "name")
 
 
 class NationalLanguageNames(models.Model):
