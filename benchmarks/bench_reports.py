@@ -121,12 +121,13 @@ def main() -> int:
     from django.core.management import call_command
     from django.utils import translation
 
-    from cadis.apps.accounts.models import Role, User
+    from cadis.apps.accounts.models import User
     from cadis.apps.reference.loader import refdata_load
     from cadis.apps.reference.models import Country
     from cadis.apps.reports import pdf
     from cadis.apps.reports.profile import country_profile
     from cadis.apps.treatment.models import TreatmentEpisode
+    from cadis.platform.roles import Role
 
     call_command("migrate", verbosity=0)
     refdata_load()

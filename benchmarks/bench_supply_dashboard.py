@@ -171,11 +171,12 @@ def main() -> int:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from cadis.apps.accounts.models import Organisation, Role, User
+    from cadis.apps.accounts.models import Organisation, User
     from cadis.apps.reference.loader import refdata_load
     from cadis.apps.reference.models import Agency
     from cadis.apps.supply import analytics, rollup
     from cadis.apps.supply.models import Seizure, SeizureRollup
+    from cadis.platform.roles import Role
 
     call_command("migrate", verbosity=0)
     refdata_load()

@@ -4,7 +4,8 @@
 
 Uses a fresh SQLite database in a temporary directory (migrated, reference data loaded), a
 synthetic CSV from gen_seizures.py, and the same code path as `cadis import seizures`.
-Target: 100,000 rows in under 60 s. Writes benchmarks/out/bench_supply_import.json.
+Targets (issue 19): 100,000 rows checked and committed in at most 30 s, the same file
+re-imported (checked, nothing written) in at most 6 s. Writes benchmarks/out/bench_supply_import.json.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def main() -> int:
     from django.core.management import call_command
     from gen_seizures import generate
 
-    from cadis.apps.accounts.models import Organisation, Role, User
+    from cadis.apps.accounts.models import Organisation, User
     from cadis.apps.reference.loader import refdata_load
     from cadis.apps.supply.importing.commit import check_bytes, import_context, write_rows
     from cadis.apps.supply.models import Seizure
+    from cadis.platform.roles import Role
 
     call_command("migrate", verbosity=0)
     refdata_load()
@@ -50,16 +52,19 @@ def main() -> int:
     path = generate(workdir / f"seizures-{args.rows}.csv", args.rows)
 
     def run() -> dict:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         data = path.read_bytes()
         result = check_bytes(data, path.name, import_context(actor, organisation, "restricted"))
-        checked = time.perf_counter()
+        checked, cpu_checked = time.perf_counter(), time.process_time()
         assert not result.errors, result.errors[:5]
         created, unchanged = write_rows(
             actor=None, organisation=organisation, rows=result.rows, file_name=path.name
         )
-        done = time.perf_counter()
+        done, cpu_done = time.perf_counter(), time.process_time()
         return {
+            # CPU seconds of this process: on a loaded machine the wall clock says little
+            "check_cpu_s": round(cpu_checked - cpu_started, 2),
+            "write_cpu_s": round(cpu_done - cpu_checked, 2),
             "rows": result.row_count,
             "warnings": len(result.warnings),
             "created": created,
@@ -77,8 +82,9 @@ def main() -> int:
         "first_import": first,
         "reimport_same_file": second,
         "seizures_in_db": Seizure.objects.count(),
-        "target_s": 60,
-        "meets_target": first["total_s"] < 60,
+        "target_s": 30,
+        "reimport_target_s": 6,
+        "meets_target": first["total_s"] <= 30 and second["total_s"] <= 6,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
     OUT.mkdir(exist_ok=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
-NEEDS_POSTGRES = {"bench_supply_dashboard", "bench_reports"}
+NEEDS_POSTGRES = {"bench_supply_dashboard", "bench_reports", "bench_load"}
 
 
 def postgres_answers() -> bool:
@@ -28,7 +28,9 @@ def postgres_answers() -> bool:
 
 
 def scripts(selected: list[str]) -> list[Path]:
-    found = sorted(p for p in HERE.glob("*.py") if p.stem.startswith(("bench_", "eval_")))
+    found = sorted(
+        p for p in HERE.glob("*.py") if p.stem.startswith(("bench_", "eval_")) or p.stem == "house_metrics"
+    )
     return [p for p in found if not selected or p.stem in selected]
 
 
@@ -48,14 +50,20 @@ def main(argv: list[str]) -> int:
         elapsed = time.perf_counter() - started
         out_file = OUT / f"{name}.json"
         figures = json.loads(out_file.read_text()) if out_file.exists() else {}
-        summary[name] = {"exit": result.returncode, "seconds": round(elapsed, 1), "figures": figures}
+        summary[name] = {
+            "exit": result.returncode,
+            "seconds": round(elapsed, 1),
+            "figures": figures,
+        }
         if result.returncode != 0:
             failed.append(name)
     (OUT / "summary.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
     print("\n=== summary (benchmarks/out/summary.json)")
     for name, entry in summary.items():
-        print(f"{name}: {entry.get('skipped') or ('FAILED' if entry['exit'] else 'ok')} "
-              f"({entry.get('seconds', '-')} s)")
+        print(
+            f"{name}: {entry.get('skipped') or ('FAILED' if entry['exit'] else 'ok')} "
+            f"({entry.get('seconds', '-')} s)"
+        )
     return 1 if failed else 0
 
 

@@ -9,7 +9,10 @@ import pytest
 from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parents[1]
-DOCS = "\n".join(p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))])
+DOCS = "\n".join(
+    p.read_text(encoding="utf-8")
+    for p in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+)
 SETTINGS = (ROOT / "src" / "cadis" / "config" / "settings.py").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -27,7 +30,9 @@ def test_every_cadis_command_is_documented(command):
     assert f"cadis {command}" in DOCS
 
 
-@pytest.mark.parametrize("variable", sorted(set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z0-9_]+)"', SETTINGS))))
+@pytest.mark.parametrize(
+    "variable", sorted(set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z0-9_]+)"', SETTINGS)))
+)
 def test_every_setting_read_from_the_environment_is_in_the_readme(variable):
     assert f"`{variable}`" in README
 

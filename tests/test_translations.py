@@ -12,7 +12,13 @@ CATALOGUES = sorted(SRC.rglob("locale/ru/LC_MESSAGES/django.po"))
 
 
 def _unquote(line: str) -> str:
-    return line.strip()[1:-1].encode("utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+    return (
+        line.strip()[1:-1]
+        .encode("utf-8")
+        .decode("unicode_escape")
+        .encode("latin-1")
+        .decode("utf-8")
+    )
 
 
 def parse_po(path: Path) -> list[dict]:
@@ -58,7 +64,9 @@ def test_there_are_russian_catalogues():
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: str(p.relative_to(SRC)))
 def test_every_entry_is_translated_and_not_fuzzy(po):
-    missing = [e["msgid"] for e in parse_po(po) if "fuzzy" in e["flags"] or not all(e["msgstr"].values())]
+    missing = [
+        e["msgid"] for e in parse_po(po) if "fuzzy" in e["flags"] or not all(e["msgstr"].values())
+    ]
     assert missing == []
 
 
@@ -68,6 +76,9 @@ def test_the_compiled_catalogue_matches_its_source(po):
     assert mo.exists(), f"{mo} is missing: run compilemessages"
     with mo.open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [e["msgid"] for e in parse_po(po)
-             if "msgid_plural" not in e and compiled.gettext(e["msgid"]) != e["msgstr"][0]]
+    stale = [
+        e["msgid"]
+        for e in parse_po(po)
+        if "msgid_plural" not in e and compiled.gettext(e["msgid"]) != e["msgstr"][0]
+    ]
     assert stale == []

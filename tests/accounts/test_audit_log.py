@@ -3,17 +3,30 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from cadis.apps.accounts import audit, selectors
+from cadis.apps.accounts import selectors
 from cadis.apps.accounts.models import Organisation
+from cadis.platform import audit
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def entries(personas):
-    kg_org = Organisation.objects.create(name_en="New KG org", name_ru="Новая организация KG", kind="ngo", country=personas.kg_org.country)
-    tj_org = Organisation.objects.create(name_en="New TJ org", name_ru="Новая организация TJ", kind="ngo", country=personas.tj_org.country)
-    return audit.record_create(actor=personas.kg_focal, obj=kg_org), audit.record_create(actor=personas.tj_focal, obj=tj_org)
+    kg_org = Organisation.objects.create(
+        name_en="New KG org",
+        name_ru="Новая организация KG",
+        kind="ngo",
+        country=personas.kg_org.country,
+    )
+    tj_org = Organisation.objects.create(
+        name_en="New TJ org",
+        name_ru="Новая организация TJ",
+        kind="ngo",
+        country=personas.tj_org.country,
+    )
+    return audit.record_create(actor=personas.kg_focal, obj=kg_org), audit.record_create(
+        actor=personas.tj_focal, obj=tj_org
+    )
 
 
 def test_an_entry_records_actor_object_values_and_source(entries, personas):

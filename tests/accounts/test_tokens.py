@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from cadis.apps.accounts import services
-from cadis.apps.accounts.errors import PermissionDenied
 from cadis.apps.accounts.models import ApiToken, AuditEntry
+from cadis.platform.errors import PermissionDenied
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +58,34 @@ def test_the_tokens_page_shows_a_new_token_once(client_of, personas):
     assert "cadis_" in response.content.decode()
     assert ApiToken.objects.filter(user=personas.kg_analyst, name="etl").exists()
     assert "cadis_" not in client.get("/accounts/tokens/").content.decode().split("<table")[0].split("new-token")[-1]
+
+
+class TestTokensOfRolesThatRequireTwoFactor:
+    @pytest.fixture(autouse=True)
+    def _require(self, settings):
+        settings.CADIS_REQUIRE_2FA = True
+
+    def test_a_focal_points_token_is_refused_until_2fa_is_set_up(self, personas):
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        _token, raw = services.api_token_create(actor=personas.kg_focal, user=personas.kg_focal, name="script")
+        refused = Client().get("/api/v1/me", **bearer(raw))
+        assert refused.status_code == 403
+        assert "two-factor" in refused.json()["message"]
+        TOTPDevice.objects.create(user=personas.kg_focal, name="phone", confirmed=False)
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 403  # an unconfirmed device is not 2FA
+        TOTPDevice.objects.filter(user=personas.kg_focal).update(confirmed=True)
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+
+    def test_an_administrators_token_is_refused_without_2fa(self, personas):
+        _token, raw = services.api_token_create(actor=personas.admin, user=personas.admin, name="script")
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 403
+
+    def test_an_analysts_token_works_without_2fa(self, personas):
+        _token, raw = services.api_token_create(actor=personas.kg_analyst, user=personas.kg_analyst, name="script")
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+
+    def test_without_the_requirement_a_focal_points_token_works(self, personas, settings):
+        settings.CADIS_REQUIRE_2FA = False
+        _token, raw = services.api_token_create(actor=personas.kg_focal, user=personas.kg_focal, name="script")
+        assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200

@@ -18,7 +18,12 @@ def test_substances_are_found_by_a_russian_synonym(client, refdata):
 
 def test_lists_are_paginated(client, refdata):
     body = client.get("/api/v1/reference/countries?limit=10&offset=20").json()
-    assert body["limit"] == 10 and body["offset"] == 20 and len(body["items"]) == 10 and body["count"] > 200
+    assert (
+        body["limit"] == 10
+        and body["offset"] == 20
+        and len(body["items"]) == 10
+        and body["count"] > 200
+    )
 
 
 def test_a_bad_parameter_gives_the_error_body(client, refdata):

@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = Path(os.environ.get("CADIS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -21,7 +28,9 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium or deselect with -m 'not browser'")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium or deselect with -m 'not browser'"
+        )
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
     # test itself (fixtures) are still synchronous and safe here.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")

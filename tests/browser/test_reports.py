@@ -53,14 +53,12 @@ def test_a_visitor_opens_a_country_profile_and_downloads_its_pdf_and_open_data(
     pdf_download.value.save_as(pdf_path)
     assert pdf_path.read_bytes().startswith(b"%PDF")
 
+    page.click('a[href="/reports/sdmx/#KG"]')
+    page.wait_for_load_state("networkidle")
     with page.expect_download() as sdmx_download:
-        page.click('a[href="/reports/KG/data.sdmx.csv"]')
+        page.click('a[href="/reports/sdmx/data/DF_TDI/KG.csv"]')
     sdmx_path = tmp_path / "open.csv"
     sdmx_download.value.save_as(sdmx_path)
     text = sdmx_path.read_text(encoding="utf-8")
-    assert (
-        text.startswith("DATAFLOW,REF_AREA,INDICATOR")
-        and "TDI_CLIENTS" in text
-        and "DRD_CASES" in text
-    )
+    assert text.startswith("STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA") and "TDI_CLIENTS" in text
     assert page.watch.failures == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cadis.web.navigation import MODULES
+from cadis.platform.modules import navigation
 from tests.browser.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,10 +21,10 @@ def test_a_user_signs_in_switches_language_and_visits_every_module(page, persona
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Sign out" in page.locator(".session").inner_text()
 
-    for module in MODULES:
-        page.click(f'.module-nav a[data-module="{module.key}"]')
+    for module in navigation():
+        page.click(f'.module-nav a[data-module="{module.label}"]')
         page.wait_for_load_state("networkidle")
-        assert page.locator("h1").first.is_visible(), module.key
+        assert page.locator("h1").first.is_visible(), module.label
     assert page.watch.failures == []
 
 

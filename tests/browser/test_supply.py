@@ -33,11 +33,14 @@ def test_a_provider_imports_a_file_and_downloads_the_dashboard_csv(page, persona
     page.wait_for_load_state("networkidle")
     assert page.locator("#total-seizures").inner_text() == "3"
     assert page.locator("#chart-substance-kg svg.marks").count() == 1  # Vega-Lite drew the chart
+    # The data table and its downloads are collapsed inside the chart's card: open it as a
+    # reader would.
+    page.locator("#chart-substance-kg-figure details.chart-table summary").click()
     table = page.locator("#chart-substance-kg-figure table").inner_text()
     assert "Героин" in table and "Гашиш" in table
 
     with page.expect_download() as download_info:
-        page.locator("#chart-substance-kg-figure + p.downloads a", has_text="CSV").click()
+        page.locator("#chart-substance-kg-figure p.downloads a", has_text="CSV").click()
     body = download_info.value.path().read_text(encoding="utf-8-sig")
     assert "Героин" in body and "1.3005" in body and "20.374" in body
     assert page.watch.failures == []

@@ -47,6 +47,6 @@ def test_load_is_idempotent_and_import_reports(tmp_path, library):
         "name_en,smiles,category\nCLI test (synthetic),CCCCNC(C)C(=O)c1ccc(Br)cc1,\n",
         encoding="utf-8",
     )
-    assert "1 created" in _run("import", str(path))
+    assert "1 rows: 1 were created" in _run("import", str(path))
     with pytest.raises(CommandError):
         _run("import", str(tmp_path / "missing.csv"))

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from cadis.apps.ews.models import Alert, Detection
+from cadis.apps.ews.models import Alert, Detection, ReferenceSpectrum
 
 pytestmark = pytest.mark.django_db
 
@@ -25,5 +25,9 @@ def test_the_demo_loads_synthetic_detections_and_alerts_once(library):
         and Alert.objects.filter(status="draft").exists()
     )
     count = detections.count()
+    refs = ReferenceSpectrum.objects.all()
+    assert refs.count() == 10 and not refs.exclude(source_kind="demo").exists()
+    assert all("synthetic" in r.laboratory for r in refs)
     load_demo(stdout=io.StringIO())
     assert Detection.objects.count() == count
+    assert ReferenceSpectrum.objects.count() == 10

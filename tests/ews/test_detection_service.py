@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.ews.models import SubstanceProfile
+from cadis.platform.errors import PermissionDenied, ValidationError
 from tests.ews.conftest import NEW_CATHINONE
 
 pytestmark = pytest.mark.django_db

@@ -7,10 +7,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cadis.apps.accounts.errors import BadInputFile
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.ews.library import classifier, profiles_import, profiles_load
 from cadis.apps.ews.models import SubstanceProfile
+from cadis.platform.errors import BadInputFile
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +28,15 @@ def test_profiles_link_to_the_reference_vocabulary_where_the_name_matches(librar
     assert SubstanceProfile.objects.exclude(substance=None).exists()
 
 
-def test_a_csv_import_adds_profiles_and_reports_bad_rows(tmp_path, library):
+def test_a_csv_import_adds_profiles_which_are_audited_and_used_at_once(tmp_path, library):
     path = tmp_path / "lab.csv"
     path.write_text(
         "name_en,name_ru,smiles,category,national\n"
-        "Test-cathinone (synthetic),Тест,CCCNC(C)C(=O)c1ccc(Br)cc1,,KG\n"
-        "Broken,,C1CC((,other,\n"
-        "Bad category,,CCO,nonsense,\n",
+        "Test-cathinone (synthetic),Тест,CCCNC(C)C(=O)c1ccc(Br)cc1,,KG\n",
         encoding="utf-8",
     )
     report = profiles_import(path=path)
-    assert report.created == 1 and len(report.errors) == 2
+    assert report.created == 1 and report.ok
     profile = SubstanceProfile.objects.get(name_en="Test-cathinone (synthetic)")
     assert profile.category == "synthetic_cathinone" and profile.national_codes == ["KG"]
     assert AuditEntry.objects.filter(
@@ -112,10 +110,15 @@ def test_the_admin_refuses_an_invalid_or_duplicate_structure(client_of, personas
 @given(body=st.text(max_size=200), with_header=st.booleans())
 def test_the_csv_import_never_crashes_on_any_file(tmp_path_factory, body, with_header):
     path = tmp_path_factory.mktemp("imp") / "any.csv"
-    path.write_text(("name_en,smiles,category\n" if with_header else "") + body, encoding="utf-8")
+    text = ("name_en,smiles,category\n" if with_header else "") + body
+    path.write_text(text, encoding="utf-8")
     try:
         report = profiles_import(path=path)
     except BadInputFile as exc:
         assert exc.message
     else:
-        assert report.created + report.updated + report.unchanged + len(report.errors) >= 0
+        # All or nothing: every row counted once when the file is clean, none when it is not;
+        # every error names its row and column.
+        counted = report.created + report.updated + report.unchanged
+        assert counted == (report.rows if report.ok else 0)
+        assert all(i.row and i.column for i in report.issues if i.severity == "error")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cadis.apps.accounts.models import Confidentiality
+from cadis.platform.records import Confidentiality
 
 CRITERIA_OK = {
     "gender_sensitive": (True, "Synthetic: reaches women."),

@@ -24,6 +24,11 @@ def test_demo_data_loads_twice_without_duplicates(refdata, settings):
     conference = Event.objects.get()
     assert conference.city == "Ashgabat" and conference.participating_countries.count() == 5
     assert conference.source_kind == "demo" and conference.sessions.count() == 5
+    # The founding document: CADAP 7 implemented by FIIAPP; Polish, German, Lithuanian and
+    # Spanish expert organisations spoke.
+    assert "CADAP 7" in conference.organisers and "FIIAPP" in conference.organisers
+    for country in ("Poland", "Germany", "Lithuania", "Spanish"):
+        assert any(country in o for o in conference.participating_organisations), country
     assert sorted(Recommendation.objects.values_list("status", flat=True)) == [
         "adopted",
         "consultation",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cadis.apps.accounts.errors import NotAuthenticated, PermissionDenied, ValidationError
-from cadis.apps.exchange import discussions, selectors
+from cadis.apps.exchange import selectors
+from cadis.apps.exchange.services import discussions
 from cadis.apps.reference.models import Substance
+from cadis.platform.errors import NotAuthenticated, PermissionDenied, ValidationError
 from tests.exchange.conftest import advance
 
 pytestmark = pytest.mark.django_db

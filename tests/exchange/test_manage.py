@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.exchange import events as event_services
 from cadis.apps.exchange.models import Event, Expert
+from cadis.apps.exchange.services import events as event_services
+from cadis.platform.errors import PermissionDenied, ValidationError
 
 pytestmark = pytest.mark.django_db
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
-from cadis.apps.accounts.errors import Conflict, PermissionDenied, ValidationError
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.exchange import selectors, services
 from cadis.apps.exchange.models import Thread
+from cadis.platform.errors import Conflict, PermissionDenied, ValidationError
 from tests.exchange.conftest import advance
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +142,8 @@ def test_the_progress_board_shows_each_target_country(draft, personas, countries
     services.implementation_update(
         actor=personas.kg_focal, recommendation=rec, country=countries["KG"], status="implemented"
     )
-    rows, board_countries, totals = selectors.progress_board(None)
+    with translation.override("en"):
+        rows, board_countries, totals = selectors.progress_board(None)
     assert [x.code for x in board_countries] == ["KG", "KZ"]
     assert [cell["status"] for cell in rows[0]["cells"]] == ["implemented", "not_started"]
-    assert ("KG", "Реализовано", 1) in totals or ("KG", "Implemented", 1) in totals
+    assert ("KG", "Implemented", 1) in totals

@@ -15,11 +15,13 @@ def test_a_job_runs_its_handler_and_records_progress(personas):
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED
     assert (job.progress_done, job.progress_total) == (3, 3)
-    assert job.result == {"steps": 3}
+    assert job.result == {"steps": 3, "attempts": 1}
 
 
 def test_a_failing_handler_marks_the_job_failed_with_its_message(personas):
-    job = job_start(actor=personas.kg_analyst, kind="jobs.selftest", title="t", params={"steps": "many"})
+    job = job_start(
+        actor=personas.kg_analyst, kind="jobs.selftest", title="t", params={"steps": "many"}
+    )
     run_job.call(job.pk)
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
@@ -33,7 +35,9 @@ def test_an_unknown_job_kind_is_refused_before_queueing(personas):
 
 def test_a_job_page_is_visible_to_its_organisation_only(client_of, personas):
     job = job_start(actor=personas.kg_provider, kind="jobs.selftest", title="t")
-    assert client_of(personas.kg_analyst).get(f"/jobs/{job.pk}/").status_code == 200  # same organisation
+    assert (
+        client_of(personas.kg_analyst).get(f"/jobs/{job.pk}/").status_code == 200
+    )  # same organisation
     assert client_of(personas.tj_analyst).get(f"/jobs/{job.pk}/").status_code == 404
     assert client_of(personas.kg_other_provider).get(f"/jobs/{job.pk}/").status_code == 404
     assert client_of(personas.kg_focal).get(f"/jobs/{job.pk}/").status_code == 200
@@ -42,8 +46,16 @@ def test_a_job_page_is_visible_to_its_organisation_only(client_of, personas):
 
 def test_the_progress_fragment_polls_until_the_job_finishes(client_of, personas):
     job = job_start(actor=personas.kg_provider, kind="jobs.selftest", title="t")
-    fragment = client_of(personas.kg_provider).get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    fragment = (
+        client_of(personas.kg_provider)
+        .get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
     assert 'hx-trigger="every 1s"' in fragment
     run_job.call(job.pk)
-    fragment = client_of(personas.kg_provider).get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    fragment = (
+        client_of(personas.kg_provider)
+        .get(f"/jobs/{job.pk}/", HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
     assert "hx-trigger" not in fragment

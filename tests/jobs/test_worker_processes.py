@@ -17,15 +17,27 @@ CADIS = [sys.executable, "-m", "cadis.cli"]
 
 
 def _env(tmp_path, **extra) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TASK_BACKEND", "REDIS_URL")}
-    env.update({"CADIS_VAR_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
-                "CADIS_PROFILE": "development", "DJANGO_SETTINGS_MODULE": "cadis.config.settings"})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DATABASE_URL", "TASK_BACKEND", "REDIS_URL")
+    }
+    env.update(
+        {
+            "CADIS_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'jobs.sqlite3'}",
+            "CADIS_PROFILE": "development",
+            "DJANGO_SETTINGS_MODULE": "cadis.config.settings",
+        }
+    )
     env.update(extra)
     return env
 
 
 def _run(args, env, timeout=120) -> subprocess.CompletedProcess:
-    result = subprocess.run([*CADIS, *args], env=env, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(
+        [*CADIS, *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.base import ContentFile
 
-from cadis.apps.accounts.models import Confidentiality
+from cadis.platform.records import Confidentiality
 
 
 @pytest.fixture

@@ -9,10 +9,10 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from cadis.apps.accounts.errors import BadInputFile, PermissionDenied, ValidationError
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.knowledge import services
 from cadis.apps.knowledge.models import Document
+from cadis.platform.errors import BadInputFile, PermissionDenied, ValidationError
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.accounts.models import AuditEntry, Confidentiality
+from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.knowledge import selectors, services
 from cadis.apps.knowledge.loader import load_programmes
 from cadis.apps.knowledge.models import Programme
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality
 
 pytestmark = pytest.mark.django_db
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality
 from cadis.apps.knowledge import services
 from cadis.apps.reference.models import Subdivision
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality
 
 pytestmark = pytest.mark.django_db
 

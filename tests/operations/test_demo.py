@@ -5,8 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from cadis.apps.accounts.models import Role, User
+from cadis.apps.accounts.models import User
 from cadis.apps.operations.demo_accounts import DEMO_PASSWORD
+from cadis.platform.roles import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -28,3 +29,15 @@ def test_running_the_demo_twice_creates_nothing_new(refdata):
     users = User.objects.count()
     call_command("demo", "--no-serve", stdout=StringIO())
     assert User.objects.count() == users
+
+
+def test_the_demo_refuses_the_production_profile_and_touches_nothing(tmp_path):
+    from tests.test_settings import _cadis
+
+    database = tmp_path / "db.sqlite3"
+    result = _cadis(["demo", "--no-serve"], CADIS_PROFILE="production", CADIS_VAR_DIR=str(tmp_path),
+                    SECRET_KEY="production-secret-key-for-the-demo-test-0123456789-abcdefghij",
+                    ALLOWED_HOSTS="cadis.example.org", DATABASE_URL=f"sqlite:///{database}")
+    assert result.returncode == 1
+    assert "cadis demo refuses to run with CADIS_PROFILE=production" in result.stderr
+    assert not database.exists() or database.stat().st_size == 0

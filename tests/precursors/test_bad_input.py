@@ -12,11 +12,12 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cadis.apps.accounts.errors import BadInputFile
 from cadis.apps.jobs.tasks import run_job
 from cadis.apps.precursors.models import ScreeningJob
 from cadis.apps.precursors.screening import check_declarations_file
-from tests.precursors.conftest import xlsx_bytes
+from cadis.platform.errors import BadInputFile
+from tests.engines.tables.helpers import raw_workbook
+from tests.precursors.conftest import csv_upload, xlsx_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,39 @@ BAD_FILES = {
     "blank lines only": ("d.csv", b"\n\n  \n", "empty_file"),
     "broken xlsx": ("d.xlsx", b"PK\x03\x04 this is not a workbook", "malformed_file"),
     "old xls": ("d.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "unsupported_format"),
+    "xlsx bomb": (
+        "d.xlsx",
+        raw_workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', ["x" * (25 * 2**20)]),
+        "xlsx_compression_ratio",
+    ),
 }
+
+
+# The platform's issue code of each bad file (the web upload and the job report these; the
+# `cadis screen` command keeps the engine's own codes above).
+PLATFORM_CODES = {
+    "wrong encoding": "unreadable_encoding",
+    "binary": "unreadable_encoding",
+    "missing header": "no_header",
+    "missing description column": "missing_column",
+    "empty file": "empty_file",
+    "blank lines only": "empty_file",
+    "broken xlsx": "bad_xlsx",
+    "old xls": "unsupported_format",
+    "xlsx bomb": "xlsx_compression_ratio",
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_FILES))
+def test_the_upload_check_gives_the_platform_issue_code(tmp_path, case):
+    name, content, _code = BAD_FILES[case]
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(BadInputFile) as raised:
+        check_declarations_file(path)
+    details = raised.value.details
+    assert details["code"] == PLATFORM_CODES[case]
+    assert [i["code"] for i in details["issues"]] == [PLATFORM_CODES[case]]
 
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
@@ -135,9 +168,9 @@ def test_a_file_that_breaks_half_way_fails_the_job_with_the_row(personas):
     job = screening_start(actor=personas.kg_provider, upload=upload)
     run_job.call(job.job_id)
     job.refresh_from_db()
-    assert job.status == ScreeningJob.Status.FAILED and job.error_code == "wrong_encoding"
-    assert "row" in job.error and job.results.count() == 0
-    assert job.job.status == "failed" and "row" in job.job.error
+    assert job.status == ScreeningJob.Status.FAILED and job.error_code == "unreadable_encoding"
+    assert "4002" in job.error and job.results.count() == 0  # the row the reader stopped at
+    assert job.job.status == "failed" and "4002" in job.job.error
 
 
 @settings(
@@ -152,3 +185,17 @@ def test_the_upload_check_never_fails_with_anything_but_a_bad_input_error(conten
             check_declarations_file(path)
         except BadInputFile as error:
             assert error.details["code"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "koi8-r"])
+def test_utf16_and_koi8r_declarations_are_screened_like_utf8(personas, encoding):
+    from cadis.apps.precursors.screening import screening_start
+
+    results = {}
+    for used in ("utf-8", encoding):
+        job = screening_start(actor=personas.kg_provider, upload=csv_upload(encoding=used))
+        run_job.call(job.job_id)
+        job.refresh_from_db()
+        assert job.status == ScreeningJob.Status.DONE
+        results[used] = sorted((r.line_id, r.description, r.flagged) for r in job.results.all())
+    assert results[encoding] == results["utf-8"] and len(results["utf-8"]) == 5

@@ -28,6 +28,13 @@ def test_the_demo_loads_a_screened_job_notifications_and_incidents_once(refdata,
     assert linked.screening_results.count() == 1 and linked.notifications.count() == 1
     overdue = PreExportNotification.objects.get(reference="KZ-PEN-DEMO-2")
     assert overdue.is_overdue
+    # The PEN Online fields are filled, so the PEN export has something in every column group.
+    rail = PreExportNotification.objects.get(reference="KZ-PEN-DEMO-3")
+    assert (rail.hs_code, rail.transport_mode.code) == ("290230", "rail_freight")
+    assert list(rail.transit_countries.values_list("code", flat=True)) == ["UZ"]
+    first = PreExportNotification.objects.get(reference="KZ-PEN-DEMO-1")
+    assert first.pure_quantity < first.quantity
+    assert [i.role for i in first.intermediaries.all()] == ["freight_forwarder"]
 
 
 def test_the_synthetic_file_is_deterministic():

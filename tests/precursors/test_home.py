@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cadis.apps.precursors import services
-from cadis.web.navigation import home_figures
+from cadis.platform.modules import home_figures
 from tests.precursors.factories import incident, notification
 
 pytestmark = pytest.mark.django_db

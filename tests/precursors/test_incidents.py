@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
 from cadis.apps.precursors import selectors, services
 from cadis.apps.precursors.models import PrecursorIncident
+from cadis.platform.errors import PermissionDenied, ValidationError
 from tests.precursors.factories import incident, incident_data, notification
 
 pytestmark = pytest.mark.django_db
@@ -195,7 +195,7 @@ def test_an_analyst_cannot_record_an_incident(personas):
 
 
 def test_a_duplicate_reference_is_a_conflict(personas):
-    from cadis.apps.accounts.errors import Conflict
+    from cadis.platform.errors import Conflict
 
     incident(personas.kg_provider)
     with pytest.raises(Conflict):

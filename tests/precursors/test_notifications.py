@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.precursors import selectors, services
 from cadis.apps.precursors.models import NotificationStatus
+from cadis.platform.errors import PermissionDenied, ValidationError
 from tests.precursors.factories import notification
 
 pytestmark = pytest.mark.django_db
@@ -94,10 +94,12 @@ def test_a_sent_notification_without_response_is_overdue_after_its_response_peri
         actor=personas.kg_provider, notification=n, status="sent", responded_on=dt.date(2026, 2, 1)
     )
     n.refresh_from_db()
-    assert n.response_due == dt.date(2026, 2, 11)
-    assert not n.is_overdue_on(dt.date(2026, 2, 11)) and n.is_overdue_on(dt.date(2026, 2, 12))
+    # Ten working days after Sunday 1 February 2026: 2-6 and 9-13 February.
+    assert n.response_due == dt.date(2026, 2, 13)
+    assert not n.is_overdue_on(dt.date(2026, 2, 13)) and n.is_overdue_on(dt.date(2026, 2, 16))
+    assert n.working_days_overdue_on(dt.date(2026, 2, 16)) == 1
     assert list(
-        selectors.notifications_overdue(actor=personas.kg_focal, today=dt.date(2026, 2, 12))
+        selectors.notifications_overdue(actor=personas.kg_focal, today=dt.date(2026, 2, 16))
     ) == [n]
     services.notification_respond(
         actor=personas.kg_provider,
@@ -213,7 +215,7 @@ def test_a_provider_records_a_notification_and_a_response_through_the_pages(clie
     n.refresh_from_db()
     assert n.status == "sent"
     page = client.get(f"/precursors/notifications/{n.pk}/").content.decode()
-    assert "2026-02-01" in page and 'id="respond-form"' in page
+    assert "01.02.2026" in page and 'id="respond-form"' in page  # the Russian date form
     response = client.post(
         "/precursors/notifications/new/",
         {
@@ -327,8 +329,9 @@ def test_the_importing_country_may_not_send_expire_or_edit_a_notification(person
 
 
 def test_a_third_country_neither_sees_nor_answers_a_notification(personas, refdata):
-    from cadis.apps.accounts.models import Organisation, Role, User
+    from cadis.apps.accounts.models import Organisation, User
     from cadis.apps.reference.models import Country
+    from cadis.platform.roles import Role
 
     uz_org = Organisation.objects.create(
         name_en="UZ", name_ru="UZ", kind="customs", country=Country.objects.get(code="UZ")

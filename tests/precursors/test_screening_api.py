@@ -40,7 +40,9 @@ def test_a_bad_file_through_the_api_is_a_bad_input_error(client_of, personas):
     )
     assert response.status_code == 400
     assert response.json()["code"] == "bad_input_file"
-    assert response.json()["details"]["code"] == "missing_description_column"
+    details = response.json()["details"]
+    assert details["code"] == "missing_column" and details["column"] == "description"
+    assert details["issues"][0]["code"] == "missing_column" and details["issues"][0]["row"] == 1
 
 
 @pytest.mark.parametrize(

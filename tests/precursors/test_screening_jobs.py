@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.jobs.models import Job
 from cadis.apps.precursors.models import ScreeningJob
 from cadis.apps.precursors.screening import screening_start
+from cadis.platform.errors import PermissionDenied
 from tests.precursors.conftest import csv_upload
 
 pytestmark = pytest.mark.django_db

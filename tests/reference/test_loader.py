@@ -11,8 +11,17 @@ pytestmark = pytest.mark.django_db
 
 def test_loading_twice_changes_nothing_the_second_time(refdata):
     audit_before = AuditEntry.objects.count()
-    counts_before = {m.__name__: m.objects.count() for m in (ref.Country, ref.Substance, ref.SubstanceSynonym,
-                                                             ref.Agency, ref.ControlListEntry, ref.Subdivision)}
+    counts_before = {
+        m.__name__: m.objects.count()
+        for m in (
+            ref.Country,
+            ref.Substance,
+            ref.SubstanceSynonym,
+            ref.Agency,
+            ref.ControlListEntry,
+            ref.Subdivision,
+        )
+    }
     report = refdata_load()
     assert report.changed == 0
     assert AuditEntry.objects.count() == audit_before
@@ -45,8 +54,18 @@ def test_the_five_countries_have_their_subdivisions_and_agencies(refdata):
 
 def test_the_vocabularies_cover_the_domain(refdata):
     assert set(ref.NpsCategory.objects.values_list("code", flat=True)) >= {
-        "synthetic_cannabinoid", "synthetic_cathinone", "phenethylamine", "tryptamine", "opioid",
-        "benzodiazepine", "arylcyclohexylamine", "piperazine", "aminoindane", "plant_based", "other"}
+        "synthetic_cannabinoid",
+        "synthetic_cathinone",
+        "phenethylamine",
+        "tryptamine",
+        "opioid",
+        "benzodiazepine",
+        "arylcyclohexylamine",
+        "piperazine",
+        "aminoindane",
+        "plant_based",
+        "other",
+    }
     heroin = ref.Substance.objects.get(synonyms__synonym__iexact="героина")
     assert heroin.tdi_code is not None and heroin.group is not None
     assert ref.ConcealmentMethod.objects.filter(name_en__icontains="vacuum").exists()

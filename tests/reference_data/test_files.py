@@ -50,7 +50,8 @@ SUBSTANCE_KINDS = {"drug", "nps", "precursor", "group_term"}
 SYNONYM_LANGUAGES = {"ru", "en", "street", *LANGUAGES}
 NPS_CATEGORIES = [
     "synthetic_cannabinoid", "synthetic_cathinone", "phenethylamine", "tryptamine", "opioid",
-    "benzodiazepine", "arylcyclohexylamine", "piperazine", "aminoindane", "plant_based", "other",
+    "benzodiazepine", "arylcyclohexylamine", "piperazine", "aminoindane", "plant_based",
+    "semi_synthetic_cannabinoid", "other",
 ]  # fmt: skip
 UNIT_BASES = {"mass": "kg", "volume": "l", "count": "count"}
 REQUIRED_UNITS = {
@@ -71,7 +72,35 @@ def read(name: str) -> tuple[list[str], list[dict[str, str]]]:
     text = raw.decode("utf-8")
     reader = csv.DictReader(text.splitlines(), strict=True)
     rows = list(reader)
+    if name == "substances":
+        rows = [with_catalogue(row) for row in rows]
     return list(reader.fieldnames or []), rows
+
+
+def with_catalogue(row: dict[str, str]) -> dict[str, str]:
+    """A substance row as `cadis refdata load` sees it: names and CAS from the catalogue."""
+    from cadis.engines.chem.catalogue import catalogue_by_id
+
+    entry = catalogue_by_id().get(row["code"])
+    if entry is None:
+        return row
+    return {**row, "name_en": entry["name_en"], "name_ru": entry["name_ru"], "cas": entry["cas"]}
+
+
+def test_a_substance_linked_to_the_catalogue_repeats_no_identity_of_its_own():
+    """One source of truth: names and CAS of a catalogue substance live in the catalogue."""
+    from cadis.engines.chem.catalogue import catalogue_by_id
+
+    path = DATA_DIR / "substances.csv"
+    with path.open(encoding="utf-8") as handle:
+        raw = list(csv.DictReader(handle))
+    linked = [row for row in raw if row["code"] in catalogue_by_id()]
+    assert len(linked) >= 70
+    assert [r["code"] for r in linked if r["name_en"] or r["name_ru"] or r["cas"]] == []
+    # every reference row naming a single chemical with a CAS number is in the catalogue
+    # or is a precursor (1988 Convention, screened by the precursor tables)
+    unlinked = [r["code"] for r in raw if r["cas"] and r["kind"] in ("drug", "nps")]
+    assert unlinked == []
 
 
 def rows(name: str) -> list[dict[str, str]]:

@@ -1,8 +1,7 @@
-"""Downloads: the PDF renders Russian text and charts; CSV, XLSX and SDMX-CSV open data."""
+"""Downloads: the PDF renders Russian text and charts; CSV and XLSX of a profile (SDMX: test_sdmx)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from openpyxl import load_workbook
@@ -43,35 +42,6 @@ def test_the_regional_pdf_renders(client_of, kg_data):
     assert "Региональный обзор" in extract_text(io.BytesIO(response.content))
 
 
-def test_sdmx_csv_follows_the_documented_structure_and_hides_small_cells(client_of, kg_data):
-    from cadis.apps.reports.exports import COLUMNS
-
-    response = client_of(None).get("/reports/KG/data.sdmx.csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert list(rows[0]) == COLUMNS and {r["DATAFLOW"] for r in rows} == {"CADIS:DF_DRUGS(1.0)"}
-    total = [
-        r
-        for r in rows
-        if r["INDICATOR"] == "TDI_CLIENTS"
-        and r["TIME_PERIOD"] == "2023"
-        and r["BREAKDOWN"] == "_T"
-        and r["SEX"] == "_T"
-    ]
-    assert total and total[0]["OBS_VALUE"] == "14"
-    hidden = [r for r in rows if r["CONF_STATUS"] in ("C", "D")]
-    assert hidden and all(r["OBS_VALUE"] == "" for r in hidden)
-    assert all(r["OBS_VALUE"] == "" or r["CONF_STATUS"] == "F" for r in rows)
-    small = [
-        r
-        for r in rows
-        if r["INDICATOR"] == "TDI_CLIENTS"
-        and r["OBS_VALUE"] not in ("", "0")
-        and int(r["OBS_VALUE"]) < 5
-    ]
-    assert small == []
-    assert any(r["INDICATOR"] == "DRID_HIV_PREV" and r["OBS_VALUE"] == "15.0" for r in rows)
-
-
 def test_csv_and_xlsx_carry_the_figures_and_the_chart_tables(client_of, kg_data):
     text = client_of(None).get("/reports/KG/data.csv").content.decode()
     assert "# figures" in text and "/treatment/tables/KG/2023/" in text
@@ -80,13 +50,43 @@ def test_csv_and_xlsx_carry_the_figures_and_the_chart_tables(client_of, kg_data)
     assert client_of(None).get("/reports/KG/data.json").status_code == 404
 
 
-def test_regional_open_data_covers_only_what_the_reader_may_see(client_of, personas, kg_data):
-    from cadis.apps.treatment.models import TdiRelease
+def test_the_xlsx_stores_years_and_counts_as_numbers_and_flags_suppressed_cells(client_of, kg_data):
+    response = client_of(None).get("/reports/KG/data.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    suppressed = 0
+    for sheet in book.worksheets:
+        header = [c.value for c in sheet[1]]
+        assert "Total" not in header and "figure" not in header  # Russian headers only
+        for row in sheet.iter_rows(min_row=2):
+            for title, cell in zip(header, row, strict=True):
+                assert cell.value != "•"
+                if title == "Год" and cell.value is not None:
+                    assert cell.data_type == "n" and 1990 < cell.value < 2100
+                if title and title.endswith(": признак") and cell.value:
+                    suppressed += 1
+                    value_cell = row[header.index(title[: -len(": признак")])]
+                    assert value_cell.value is None
+    assert suppressed  # kg_data has small cells
 
-    TdiRelease.objects.all().delete()
-    public = client_of(None).get("/reports/region.sdmx.csv").content.decode()
-    assert "TDI_CLIENTS" not in public and "DRD_CASES" in public
-    assert (
-        "TDI_CLIENTS"
-        in client_of(personas.kg_focal).get("/reports/region.sdmx.csv").content.decode()
-    )
+
+def test_the_profile_csv_has_flag_columns_and_no_suppression_mark(client_of, kg_data):
+    text = client_of(None).get("/reports/KG/data.csv").content.decode()
+    assert "•" not in text and ": признак" in text
+
+
+def test_every_line_of_the_country_pdf_stays_on_its_page(client_of, kg_data):
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTTextContainer
+
+    data = client_of(None).get("/reports/KG/profile.pdf").content
+    for page in extract_pages(io.BytesIO(data)):
+        for element in page:
+            if isinstance(element, LTTextContainer):
+                assert element.x0 >= 0 and element.x1 <= page.width, element.get_text()[:60]
+
+
+def test_a_chart_with_suppressed_cells_says_so_under_it():
+    from cadis.apps.reports.pdf import has_suppressed
+
+    assert has_suppressed([["2023", 12], ["2024", "•"]])
+    assert not has_suppressed([["2023", 12], ["2024", 0]])

@@ -30,7 +30,9 @@ def codes(result) -> list[tuple[int | None, str | None, str]]:
     return [(i.row, i.column, i.code) for i in result.issues]
 
 
-@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251"])
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "cp1251", "koi8-r", "utf-16", "utf-16-le", "utf-16-be"]
+)
 def test_a_russian_file_reads_in_every_supported_encoding(good_csv, context, encoding):
     result = check(csv_bytes(GOOD_ROWS, encoding=encoding), context)
     assert result.errors == []
@@ -170,3 +172,32 @@ def test_identical_rows_in_one_file_are_distinct_events(context):
     line = "01.01.2024;KG;;героин;1;кг;;"
     result = check(csv_bytes([line, line]), context)
     assert len({r.fingerprint for r in result.rows}) == 2
+
+
+def test_an_xlsx_bomb_is_rejected_before_it_is_unpacked(context):
+    from tests.engines.tables.helpers import raw_workbook
+
+    bomb = raw_workbook(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', ["Дата" * (25 * 1024 * 1024)]
+    )
+    result = check(bomb, context, "bomb.xlsx")
+    assert codes(result) == [(None, None, "xlsx_compression_ratio")] and result.rows == []
+    assert "200" in result.issues[0].reason
+
+
+def test_too_many_columns_are_rejected_with_the_row(context):
+    data = csv_bytes([";".join(["x"] * 250)])
+    assert codes(check(data, context)) == [(2, None, "too_many_columns")]
+
+
+def test_the_reader_refusals_are_explained_in_russian(context):
+    from django.utils import translation
+
+    from tests.engines.tables.helpers import raw_workbook
+
+    bomb = raw_workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', ["x" * (25 * 2**20)])
+    with translation.override("ru"):
+        binary = check(b"\x00\x01\x02date\x00", context).issues[0].reason
+        crafted = check(bomb, context, "bomb.xlsx").issues[0].reason
+    assert binary.startswith("Файл не является ни текстом") and "UTF-16" in binary
+    assert crafted.startswith("Книга сжата более чем в 200 раз")

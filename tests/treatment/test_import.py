@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from cadis.apps.accounts.errors import BadInputFile, PermissionDenied
 from cadis.apps.treatment.importing import COLUMNS, import_episodes, parse_row, template_csv
 from cadis.apps.treatment.models import TreatmentEpisode
+from cadis.platform.errors import BadInputFile, PermissionDenied
 
 GOOD = (
     "national_id;start_date;age;primary_drug;secondary_drugs;sex;route;injecting\n"
@@ -35,7 +35,8 @@ def test_a_dry_run_checks_everything_and_writes_nothing(personas):
 
 
 def test_labels_in_russian_are_accepted_for_codes_but_unknown_drug_names_are_row_errors(personas):
-    report = run(personas, GOOD.encode())
+    assert run(personas, GOOD.encode(), dry_run=True).ok  # "Героин" is the name of 1.1
+    report = run(personas, GOOD.replace("Героин", "Чайный гриб").encode())
     assert [(e["row"], e["column"]) for e in report.errors] == [(3, "primary_drug")]
     assert TreatmentEpisode.objects.count() == 0
 
@@ -60,9 +61,32 @@ def test_one_bad_row_rejects_the_whole_file_with_row_and_column_but_not_the_valu
     report = run(personas, data)
     assert not report.ok and TreatmentEpisode.objects.count() == 0
     assert report.errors == [
-        {"row": 5, "column": "start_date", "message": report.errors[0]["message"]}
+        {
+            "row": 5,
+            "column": "start_date",
+            "code": "bad_date",
+            "message": report.errors[0]["message"],
+        }
     ]
     assert "2024-13-40" not in report.errors[0]["message"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "koi8-r"])
+def test_utf16_and_koi8r_files_import_like_utf8(personas, encoding):
+    data = GOOD.replace("Героин", "1.1").replace("Женский", "female")
+    data = data.replace("Курение или вдыхание", "smoke")
+    report = run(personas, data.encode(encoding), dry_run=True)
+    assert report.ok and report.created == 3 and report.rows == 3
+
+
+def test_an_xlsx_bomb_is_refused_with_a_clear_message(personas):
+    from tests.engines.tables.helpers import raw_workbook
+
+    bomb = raw_workbook('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', ["x" * (25 * 2**20)])
+    with pytest.raises(BadInputFile) as raised:
+        run(personas, bomb, name="tdi.xlsx", dry_run=True)
+    assert raised.value.details["code"] == "xlsx_compression_ratio"
+    assert "200" in str(raised.value.message)
 
 
 def test_an_xlsx_file_is_read_like_a_csv(personas):
@@ -100,21 +124,36 @@ def test_random_bytes_never_crash_the_importer(personas, data, name):
         report = run(personas, data, name=name, dry_run=True)
     except BadInputFile:
         return
-    assert report.rows >= 0
+    # A dry run writes nothing; a file with errors counts no row; else every row counts once.
+    assert not report.committed
+    counted = report.created + report.updated + report.unchanged
+    assert counted == (0 if report.errors else report.rows)
+    assert all(2 <= e["row"] <= report.rows + 1 for e in report.errors if "row" in e)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.dictionaries(st.sampled_from(COLUMNS), st.text(max_size=20), max_size=len(COLUMNS)))
 @example(row={"age": "¹"})  # a digit to str.isdigit(), not to int(): found by this test once
 def test_any_row_of_text_is_parsed_and_checked_without_crashing(row):
-    from cadis.apps.treatment.importing import CHOICE_COLUMNS
+    from cadis.apps.treatment.importing import CHOICE_COLUMNS, choice_matcher
+    from cadis.platform.imports.flow import RowReader
+    from cadis.platform.imports.matcher import Entry, Matcher
 
-    lookups = {name: {v: v for v in cls.values} for name, cls in CHOICE_COLUMNS.items()}
-    values, identity, problems = parse_row(row, lookups)
-    if not problems:
-        assert values["start_date"] is not None
-    for column, message in problems:
-        assert column in COLUMNS and message
-        for value in row.values():
-            if len(value) > 3 and any(ch.isdigit() for ch in value):
+    lookups = {name: choice_matcher(cls) for name, cls in CHOICE_COLUMNS.items()}
+    lookups["primary_drug"] = Matcher([Entry(1, "Героин", names=("1.1", "Героин", "Heroin"))])
+    reader = RowReader("t.csv", 2, row)
+    parsed = parse_row(reader, lookups, {1: "1.1"})
+    if parsed is not None:
+        assert parsed[0]["start_date"] is not None
+    assert parsed is None or not any(i.severity == "error" for i in reader.issues)
+    identity_columns = ("national_id", "full_name", "birth_date", "start_date")
+    quoted = {v for k, v in row.items() if k in CHOICE_COLUMNS}  # a choice cell may be quoted
+    quoted |= {v for k, v in row.items() if k in ("primary_drug", "secondary_drugs")}
+    quoted |= {part for v in quoted for part in v.replace(",", ";").split(";")}
+    identifying = {row.get(name, "") for name in identity_columns} - quoted
+    for problem in reader.issues:
+        message = problem.reason
+        assert problem.column in COLUMNS and message
+        for value in identifying:
+            if len(value) > 3:
                 assert value not in message  # identifiers and dates are never echoed

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.treatment import services
 from cadis.apps.treatment.models import TreatmentEpisode
+from cadis.platform.errors import PermissionDenied, ValidationError
 
 
 def test_a_provider_records_an_episode_of_its_organisation_with_an_audit_entry(

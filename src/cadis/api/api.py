@@ -1,16 +1,26 @@
-"""The django-ninja root at /api/v1. Each installed cadis app contributes ``<app>.api.router``."""
+"""The django-ninja root at /api/v1: it mounts the router each app registers (``api_router``)."""
 
 from __future__ import annotations
 
-from importlib import import_module
-
-from django.apps import apps
+from django.conf import settings
 from ninja import NinjaAPI, Schema
 
-from cadis.api.auth import read_auth
 from cadis.api.errors import install_error_handlers
+from cadis.apps.accounts.auth import read_auth
+from cadis.platform.api import responses
+from cadis.platform.modules import api_routers
 
-api = NinjaAPI(
+
+class CadisAPI(NinjaAPI):
+    """The API whose OpenAPI ``servers`` is the installation's address (``SITE_URL``), read when
+    the document is built so that it follows the settings."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        self.servers = [{"url": settings.SITE_URL.rstrip("/"), "description": "this installation"}]
+        return super().get_openapi_schema(*args, **kwargs)
+
+
+api = CadisAPI(
     title="cadis API",
     version="1.0.0",
     description=(
@@ -32,7 +42,7 @@ class MeOut(Schema):
     country: str | None
 
 
-@api.get("/me", response=MeOut, tags=["accounts"], summary="Who am I")
+@api.get("/me", response=responses(MeOut), tags=["accounts"], summary="Who am I")
 def me(request):
     user = request.user
     if not user.is_authenticated:
@@ -43,12 +53,6 @@ def me(request):
                  country=org.country.code if org and org.country_id else None)
 
 
-for config in apps.get_app_configs():
-    if config.name.startswith("cadis.apps."):
-        try:
-            module = import_module(f"{config.name}.api")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.api":
-                raise
-            continue
-        api.add_router(f"/{config.label}/", module.router)
+# Every app's router, as its AppConfig declares it (cadis.platform.modules).
+for label, router in api_routers():
+    api.add_router(f"/{label}/", router)

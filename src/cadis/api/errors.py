@@ -6,19 +6,13 @@ import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from cadis.apps.accounts.errors import CadisError, ErrorCode
+from cadis.platform.errors import CadisError, ErrorCode
 
 logger = logging.getLogger(__name__)
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict | list | None = None
 
 
 def _body(api: NinjaAPI, request, status: int, code: ErrorCode, message: str, details=None):

@@ -6,6 +6,7 @@ Profiles (``CADIS_PROFILE``): ``development`` (default; also the demo), ``produc
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
@@ -13,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from cadis.config.env import development_secret_key, env_bool, env_int, env_list, env_str
+from cadis.platform.modules import discover_modules
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = Path(env_str("CADIS_HOME", str(Path.cwd())))
@@ -57,19 +59,25 @@ INSTALLED_APPS = [
     "cadis.apps.jobs",
     "cadis.apps.operations",
     "cadis.web",
+    # django-ninja's own static Swagger UI (without the app it loads Swagger UI from a CDN);
+    # after cadis.web, whose templates/ninja/swagger.html names the page's language.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cadis.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cadis.web.locale.RussianFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "cadis.api.guards.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "cadis.apps.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cadis.platform.views.CadisErrorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -120,10 +128,21 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
 
-# Login throttling: after this many failures for one username or one address within the
-# window, further attempts are refused until the window passes.
+# Login throttling (cadis.apps.accounts.throttle): after LOGIN_MAX_FAILURES wrong passwords for
+# one username within the window, that account's sign-ins are refused until the window passes.
+# One address is only a ceiling: past LOGIN_ADDRESS_MAX_FAILURES failures from it, each further
+# wrong password locks its account at once; a right password is never refused for the address.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
+LOGIN_ADDRESS_MAX_FAILURES = env_int("LOGIN_ADDRESS_MAX_FAILURES", 100)
+# Reverse proxies (addresses or networks) whose X-Forwarded-For names the client; the client
+# address is REMOTE_ADDR unless the peer is one of these.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {error}") from error
 
 # Two-factor authentication (TOTP) is required for administrators and focal points
 # unless switched off (the demo switches it off so newcomers can click around).
@@ -132,6 +151,8 @@ OTP_TOTP_ISSUER = "cadis"
 
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
+# One date format per language (ru 07.12.2026, en 7 Dec 2026): templates use SHORT_DATE_FORMAT.
+FORMAT_MODULE_PATH = ["cadis.config.formats"]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
@@ -180,6 +201,14 @@ elif TASK_BACKEND == "immediate":
 else:
     raise ImproperlyConfigured("TASK_BACKEND must be database, rq or immediate.")
 
+# Job recovery: a running job whose worker has not touched its heartbeat for this many seconds is
+# orphaned (its worker died); it is cleaned up and retried CADIS_JOB_RETRIES times, then failed.
+CADIS_JOB_STALE_SECONDS = env_int("CADIS_JOB_STALE_SECONDS", 300)
+CADIS_JOB_RETRIES = env_int("CADIS_JOB_RETRIES", 1)
+# Every worker's timer queues the early-warning signal tests of the five countries this often
+# (seconds; 0: never, only on detection submit, seizure imports and `cadis signals`).
+CADIS_SIGNALS_INTERVAL_SECONDS = env_int("CADIS_SIGNALS_INTERVAL_SECONDS", 3600)
+
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if PRODUCTION else "django.core.mail.backends.console.EmailBackend",
@@ -197,6 +226,19 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Every response (cadis.web.security): scripts only from this site, no inline script, no eval.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -215,16 +257,7 @@ LOGGING = {
 
 CADIS_DEMO = env_bool("CADIS_DEMO", default=False)
 
-# Module apps with their URL prefixes; each issue's module adds itself here.
-CADIS_MODULES: list[tuple[str, str]] = [
-    ("cadis.apps.knowledge", "knowledge/"),
-    ("cadis.apps.exchange", "exchange/"),
-    ("cadis.apps.supply", "supply/"),
-    ("cadis.apps.documents", "documents/"),
-    ("cadis.apps.precursors", "precursors/"),
-    ("cadis.apps.ews", "ews/"),
-    ("cadis.apps.treatment", "treatment/"),
-    ("cadis.apps.reports", "reports/"),
-]
-INSTALLED_APPS += [app for app, _prefix in CADIS_MODULES]
-CADIS_MODULE_URLS = [(f"{app}.urls", prefix) for app, prefix in CADIS_MODULES]
+# The modules install themselves: every app under cadis/apps/ whose AppConfig is a
+# CadisAppConfig with a url_prefix (cadis.platform.modules), in the order it declares.
+CADIS_MODULES: list[str] = discover_modules(PACKAGE_DIR / "apps")
+INSTALLED_APPS += CADIS_MODULES

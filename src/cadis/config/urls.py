@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
 from cadis.api.api import api
+from cadis.platform.modules import modules
 
 urlpatterns = [
     path("", include("cadis.web.urls")),
@@ -16,9 +15,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
 ]
 
-# Optional modules add their URLs when installed.
-for module, prefix in settings.CADIS_MODULE_URLS:
-    urlpatterns.append(path(prefix, include(module)))
+# Every installed module's pages, at the prefix its AppConfig declares (cadis.platform.modules).
+for config in modules():
+    urlpatterns.append(path(config.url_prefix, include(f"{config.name}.urls")))
+# Uploaded files are never served from MEDIA_URL, in any profile: views that check scope stream
+# them (cadis.platform.uploads).
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+handler500 = "cadis.web.views.server_error"

@@ -8,3 +8,6 @@ class WebConfig(AppConfig):
     name = "cadis.web"
     label = "web"
     verbose_name = _("Web interface")
+
+    def ready(self) -> None:
+        from cadis.web import checks  # noqa: F401  (registers the deploy checks)

@@ -2,14 +2,18 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from cadis.web.navigation import MODULES, module_url
+from cadis.web.navigation import nav_items
 
 
 def navigation(request):
-    items = []
-    for module in MODULES:
-        url, available = module_url(module)
-        items.append({"key": module.key, "label": module.label, "url": url, "available": available,
-                      "description": module.description,
-                      "active": request.path.startswith(url) and available})
+    items = [
+        {
+            "key": item.key,
+            "label": item.label,
+            "url": item.url,
+            "description": item.description,
+            "active": request.path.startswith(item.url),
+        }
+        for item in nav_items(getattr(request, "user", None))
+    ]
     return {"nav_modules": items, "cadis_demo": settings.CADIS_DEMO}

@@ -7,5 +7,4 @@ from cadis.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("modules/<slug:key>/", views.module_coming, name="module_coming"),
 ]

@@ -1,17 +1,30 @@
 from __future__ import annotations
 
-from django.http import Http404
+import logging
+
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 
-from cadis.web.navigation import MODULES, home_figures
+from cadis.platform import modules
+
+log = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "web/home.html", {"figures": home_figures(request.user)})
+    """The overview: what is happening (map, trend, latest alerts), what waits for me, the figures."""
+    user = request.user
+    context = {
+        "panels": modules.home_panels(user),
+        "waiting": modules.waiting_for(user),
+        "figures": modules.home_figures(user),
+    }
+    return render(request, "web/home.html", context)
 
 
-def module_coming(request, key: str):
-    module = next((m for m in MODULES if m.key == key), None)
-    if module is None:
-        raise Http404
-    return render(request, "web/module_coming.html", {"module": module})
+def server_error(request):
+    """The 500 page in the active language, with the site's header; plain text if that fails too."""
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # the page of last resort must not fail in turn
+        log.exception("the 500 page could not be rendered")
+        return HttpResponseServerError("<h1>500</h1>", content_type="text/html")

@@ -101,6 +101,25 @@ def test_it_parses_a_systematic_name_with_opsin(classifier):
     assert result.smiles == "CNC(C)Cc1ccccc1"
 
 
+@pytest.mark.skipif(not java_available(), reason="OPSIN needs Java")
+def test_names_resolved_at_the_same_time_each_get_their_own_structure():
+    # py2opsin's default input file is shared: concurrent calls used to read each other's
+    # names. Threads here stand in for the web workers of one installation.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cadis.engines.chem.parse import resolve_systematic_name
+
+    names = {
+        "3-methylpentan-1-ol": "CCC(C)CCO",
+        "2-ethylhexan-1-amine": "CCCCC(CC)CN",
+        "4-propylphenol": "CCCc1ccc(O)cc1",
+        "1-(4-chlorophenyl)propan-2-one": "CC(=O)Cc1ccc(Cl)cc1",
+    }
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        got = dict(zip(names, pool.map(resolve_systematic_name, names), strict=True))
+    assert {name: Chem.MolToSmiles(mol) for name, mol in got.items()} == names
+
+
 def test_it_says_when_java_is_missing_for_a_systematic_name(monkeypatch, classifier):
     monkeypatch.setattr("cadis.engines.chem.parse.java_available", lambda: False)
     assert (

@@ -15,6 +15,26 @@ from cadis.engines.chem.library import DEFAULT_DATA_DIR, NATIONAL_CODES, read_su
 RULE_EXCEPTIONS = {
     # An open-chain 3-aryl-2-methylpentylamine: one medicine, no family rule worth having.
     "Tapentadol": "opioid",
+    # Open-chain opioids of the 1961 Convention outside the methadone/tramadol/U-type
+    # patterns (anilide and ester chains, an azepane): listed by name, rare today.
+    "Diampromide": "opioid",
+    "Phenampromide": "opioid",
+    "Propiram": "opioid",
+    "Dimenoxadol": "opioid",
+    "Proheptazine": "opioid",
+    # Pentavalent-nitrogen morphine derivatives named by a clause of 1961 Schedule I: the
+    # 4-arylpiperidine rule asks for a basic (three-connected) amine nitrogen.
+    "Morphine methobromide": "opioid",
+    "Morphine-N-oxide": "opioid",
+    "Codeine-N-oxide": "opioid",
+    # A semi-synthetic aporphine medicine from morphine: the aporphine rule (blue lotus,
+    # glaucine) would call it plant-based, which it is not.
+    "Apomorphine": "other",
+    # Fully synthetic THC analogues of the 1971 Convention (no olivetol side chain).
+    "DMHP": "synthetic_cannabinoid",
+    "Parahexyl": "synthetic_cannabinoid",
+    # Indole-3-acetamide 'PIATA' generation (2023-): no family rule yet.
+    "CH-PIATA": "synthetic_cannabinoid",
 }
 SCHEDULE = re.compile(r"^(1961|1971) Schedule (I|II|III|IV)(\+IV)?$")
 
@@ -73,3 +93,38 @@ def test_a_tautomer_of_a_library_substance_is_found_through_its_inchikey(classif
     # AB-FUBINACA written with its amide as the imidic acid tautomer.
     tautomer = "CC(C)[C@H](N=C(O)c1nn(Cc2ccc(F)cc2)c2ccccc12)C(N)=O"
     assert classifier.classify(tautomer).known.name_en == "AB-FUBINACA"
+
+
+def test_a_stereo_free_look_up_answers_with_the_entry_that_specifies_no_stereo(classifier):
+    # Methamphetamine, dexmetamfetamine and levometamfetamine share one skeleton: a
+    # deuterated internal standard without stereo marks is methamphetamine, not the S form.
+    result = classifier.classify("[2H]C([2H])([2H])NC(C)Cc1ccccc1")
+    assert result.known.name_en == "Methamphetamine"
+    assert result.warnings == []
+    assert classifier.classify("CN[C@@H](C)Cc1ccccc1").known.name_en == "Dexmetamfetamine"
+
+
+def test_a_known_structure_reports_the_inchikey_computed_from_the_input(classifier):
+    # The classifier reuses the library's InChIKey when the input's canonical SMILES is the
+    # entry's own; it must be the key the input itself gives, for every catalogue entry.
+    for substance in classifier.library.substances:
+        result = classifier.classify(substance.smiles)
+        assert result.known is substance
+        assert result.inchikey == Chem.MolToInchiKey(Chem.MolFromSmiles(substance.smiles))
+
+
+def test_library_similarities_are_rdkits_tanimoto_numbers(classifier):
+    from rdkit import DataStructs
+
+    from cadis.engines.chem.library import fingerprint
+
+    library = classifier.library
+    for smiles in (
+        "CNC(C)C(=O)c1ccc(CC)cc1",
+        "CCCCCn1cc(C(=O)c2cccc3ccccc23)c2ccccc21",
+        "CCO",
+        "C",
+    ):
+        fp = fingerprint(Chem.MolFromSmiles(smiles))
+        expected = DataStructs.BulkTanimotoSimilarity(fp, library.fingerprints)
+        assert library.similarities(fp).tolist() == expected

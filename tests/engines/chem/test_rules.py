@@ -94,6 +94,14 @@ EXAMPLES = {
         "CN1CCC2(c3ccc(OC)c(OC)c3)CC(=O)CCC12",  # mesembrine (kanna)
         "COc1cc2CCN(C)C(C)c2c(O)c1OC",  # pellotine (peyote)
     ],
+    "semi_synthetic_cannabinoid": [
+        # our own analogues, none in the catalogue: HHC butyl homologue, THCP acetate,
+        # the propyl ester of HHC, and HHC with a hexyl chain
+        "CCCCc1cc(O)c2c(c1)OC(C)(C)[C@@H]1CC[C@@H](C)C[C@@H]21",
+        "CCCCCCCc1cc(OC(C)=O)c2c(c1)OC(C)(C)[C@@H]1CCC(C)=C[C@@H]21",
+        "CCCCCc1cc(OC(=O)CC)c2c(c1)OC(C)(C)[C@@H]1CC[C@@H](C)C[C@@H]21",
+        "CCCCCCc1cc(O)c2c(c1)OC(C)(C)[C@@H]1CC[C@H](C)C[C@@H]21",
+    ],
     "other": [
         "CC(O)CCC(=O)O",  # GHV
         "COC(=O)C(c1ccc2ccccc2c1)C1CCCCN1",  # methylnaphthidate

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from cadis.engines.extract import extract, load_document_text
-
-REPO = Path(__file__).resolve().parents[3]
-FOUNDING = REPO.parent / "shared" / "seed" / "000_996ddf5eb1bae401.txt"
-
-pytestmark = pytest.mark.skipif(
-    not FOUNDING.is_file(),
-    reason=f"the shared folder with the founding document is absent ({FOUNDING})",
-)
+from tests.founding import founding_path
 
 
 @pytest.fixture(scope="module")
 def result():
-    text, _meta = load_document_text(FOUNDING)
-    return extract(text, document=FOUNDING.name)
+    path = founding_path()
+    text, _meta = load_document_text(path)
+    return extract(text, document=path.name)
 
 
 def test_it_reads_the_document_as_russian(result):
@@ -76,7 +69,7 @@ def test_it_finds_the_conference_in_ashgabat_with_the_five_countries(result):
 
 
 def test_every_fact_points_at_the_words_it_came_from(result):
-    text, _ = load_document_text(FOUNDING)
+    text, _ = load_document_text(founding_path())
     for fact in result.facts:
         start, end = fact.span
         assert text[start:end] == fact.text

@@ -75,10 +75,14 @@ def test_extracting_twice_gives_the_same_facts():
 
 def test_the_json_has_the_cli_shape():
     data = extract("Изъято более 5 кг героина.", document="a.txt", mentions=False).to_json()
-    assert set(data) == {"document", "language", "facts"}
+    assert set(data) == {"document", "language", "script", "facts"}
     (fact,) = data["facts"]
     assert fact["type"] == "seizure"
     assert fact["span"] == [7, 25]
+    assert fact["spans"] == [[7, 25]]
+    assert fact["language"] == "ru"
+    assert 0 < fact["confidence"] <= 1
+    assert (fact["reasons"], fact["plausibility"]) == ([], [])
     assert (fact["quantity"], fact["unit"], fact["quantity_kg"], fact["qualifier"]) == (
         5.0,
         "kg",

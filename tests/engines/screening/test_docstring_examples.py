@@ -9,9 +9,11 @@ MODULES = [
     "cadis.engines.screening",
     "cadis.engines.screening.cas",
     "cadis.engines.screening.data",
+    "cadis.engines.screening.declarations",
     "cadis.engines.screening.fuzzy",
     "cadis.engines.screening.hs",
     "cadis.engines.screening.io",
+    "cadis.engines.screening.matching",
     "cadis.engines.screening.normalise",
     "cadis.engines.screening.screener",
 ]

@@ -16,7 +16,10 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    fieldsets = (*DjangoUserAdmin.fieldsets, (_("cadis"), {"fields": ("organisation", "role", "preferred_language")}))
+    fieldsets = (
+        *DjangoUserAdmin.fieldsets,
+        (_("cadis"), {"fields": ("organisation", "role", "preferred_language")}),
+    )
     list_display = ("username", "email", "organisation", "role", "is_active")
     list_filter = ("role", "organisation__country", "is_active")
 
@@ -29,7 +32,15 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("at", "actor_repr", "action", "object_type", "object_repr", "country", "source_kind")
+    list_display = (
+        "at",
+        "actor_repr",
+        "action",
+        "object_type",
+        "object_repr",
+        "country",
+        "source_kind",
+    )
     list_filter = ("action", "object_type", "source_kind", "country")
     search_fields = ("object_repr", "actor_repr", "object_id")
 

@@ -1,4 +1,8 @@
-"""Organisations, users with roles, API tokens, the audit log, and the scoped-record base."""
+"""Organisations, users with roles, API tokens and the audit log.
+
+The record base (``ScopedRecord``), confidentiality levels and source kinds live in
+``cadis.platform.records``; the role vocabulary in ``cadis.platform.roles``.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,11 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.reference.language import in_active_language
-
-
-class Role(models.TextChoices):
-    ADMINISTRATOR = "administrator", _("Administrator")
-    FOCAL_POINT = "focal_point", _("Focal point")
-    DATA_PROVIDER = "data_provider", _("Data provider")
-    ANALYST = "analyst", _("Analyst")
-    REGIONAL_ANALYST = "regional_analyst", _("Regional analyst")
-
-
-class Confidentiality(models.TextChoices):
-    PUBLIC = "public", _("Public")
-    RESTRICTED = "restricted", _("Restricted (own country and regional analysts)")
-    CONFIDENTIAL = "confidential", _("Confidential (own organisation and the country's focal point)")
-
-
-class SourceKind(models.TextChoices):
-    FORM = "form", _("Form")
-    IMPORT = "import", _("Import file")
-    DOCUMENT = "document", _("Extracted from a document")
-    API = "api", _("API")
-    CLI = "cli", _("Command line")
-    SYSTEM = "system", _("System")
-    DEMO = "demo", _("Synthetic demo data")
+from cadis.platform import audit
+from cadis.platform.i18n import in_active_language
+from cadis.platform.records import SourceKind, optional_ref
+from cadis.platform.roles import Role
+from cadis.platform.scope import Owner
 
 
 class Organisation(models.Model):
@@ -48,13 +32,14 @@ class Organisation(models.Model):
     name_ru = models.CharField(_("name (Russian)"), max_length=300)
     name_en = models.CharField(_("name (English)"), max_length=300)
     kind = models.CharField(_("kind"), max_length=40, choices=Kind.choices)
-    country = models.ForeignKey(
-        "reference.Country", on_delete=models.PROTECT, null=True, blank=True, related_name="organisations",
-        verbose_name=_("country"), help_text=_("Empty for regional organisations."),
+    country = optional_ref(
+        "reference.Country",
+        _("country"),
+        related_name="organisations",
+        help_text=_("Empty for regional organisations."),
     )
-    agency = models.ForeignKey(
-        "reference.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="organisations",
-        verbose_name=_("agency"),
+    agency = optional_ref(
+        "reference.Agency", _("agency"), on_delete=models.SET_NULL, related_name="organisations"
     )
 
     class Meta:
@@ -75,10 +60,7 @@ class Organisation(models.Model):
 
 
 class User(AbstractUser):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="users",
-        verbose_name=_("organisation"),
-    )
+    organisation = optional_ref(Organisation, _("organisation"), related_name="users")
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, default=Role.ANALYST)
     preferred_language = models.CharField(max_length=5, choices=settings.LANGUAGES, default="ru")
 
@@ -96,11 +78,15 @@ class ApiToken(models.Model):
         READ = "read", _("Read only")
         READ_WRITE = "read_write", _("Read and write")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(_("name"), max_length=100)
     prefix = models.CharField(max_length=12, unique=True)
     key_hash = models.CharField(max_length=64)
-    access = models.CharField(_("access"), max_length=12, choices=Access.choices, default=Access.READ)
+    access = models.CharField(
+        _("access"), max_length=12, choices=Access.choices, default=Access.READ
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
@@ -119,19 +105,22 @@ class ApiToken(models.Model):
 
 
 class AuditEntry(models.Model):
-    class Action(models.TextChoices):
-        CREATE = "create", _("created")
-        UPDATE = "update", _("updated")
-        DELETE = "delete", _("deleted")
+    Action = audit.Action
+    # Administrators read the whole log; a focal point the entries about their country.
+    OWNER = Owner(organisation=None, level=None)
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
     actor_repr = models.CharField(max_length=200)
     action = models.CharField(max_length=10, choices=Action.choices)
     object_type = models.CharField(max_length=100, db_index=True)
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(max_length=300)
-    country = models.ForeignKey("reference.Country", on_delete=models.SET_NULL, null=True, blank=True)
+    country = models.ForeignKey(
+        "reference.Country", on_delete=models.SET_NULL, null=True, blank=True
+    )
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     source_kind = models.CharField(max_length=20, choices=SourceKind.choices)
@@ -150,24 +139,3 @@ class AuditEntry(models.Model):
     def changed_fields(self) -> list[str]:
         before, after = self.before or {}, self.after or {}
         return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
-
-
-class ScopedRecord(models.Model):
-    """Base of every record that carries data: owner, country, confidentiality, provenance."""
-
-    country = models.ForeignKey("reference.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country"))
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
-    confidentiality = models.CharField(
-        _("confidentiality"), max_length=20, choices=Confidentiality.choices, default=Confidentiality.RESTRICTED,
-        db_index=True,
-    )
-    source_kind = models.CharField(_("source"), max_length=20, choices=SourceKind.choices, default=SourceKind.FORM)
-    source_ref = models.JSONField(_("provenance"), default=dict, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        abstract = True

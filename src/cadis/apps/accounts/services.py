@@ -6,18 +6,30 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django.utils import timezone
 
-from cadis.apps.accounts import audit, tokens
-from cadis.apps.accounts.errors import PermissionDenied
-from cadis.apps.accounts.models import ApiToken, Organisation, SourceKind, User
-from cadis.apps.accounts.scope import scope_of
+from cadis.apps.accounts import tokens
+from cadis.apps.accounts.models import ApiToken, Organisation, User
+from cadis.platform import audit
+from cadis.platform.errors import PermissionDenied
+from cadis.platform.records import SourceKind
+from cadis.platform.scope import scope_of
 
 
 @transaction.atomic
-def organisation_upsert(*, actor, name_en: str, name_ru: str, kind: str, country=None, agency=None,
-                        source_kind: str = SourceKind.SYSTEM) -> Organisation:
+def organisation_upsert(
+    *,
+    actor,
+    name_en: str,
+    name_ru: str,
+    kind: str,
+    country=None,
+    agency=None,
+    source_kind: str = SourceKind.SYSTEM,
+) -> Organisation:
     org = Organisation.objects.filter(name_en=name_en, country=country).first()
     if org is None:
-        org = Organisation.objects.create(name_en=name_en, name_ru=name_ru, kind=kind, country=country, agency=agency)
+        org = Organisation.objects.create(
+            name_en=name_en, name_ru=name_ru, kind=kind, country=country, agency=agency
+        )
         audit.record_create(actor=actor, obj=org, source_kind=source_kind)
         return org
     before = audit.snapshot(org)
@@ -28,11 +40,29 @@ def organisation_upsert(*, actor, name_en: str, name_ru: str, kind: str, country
 
 
 @transaction.atomic
-def user_create(*, actor, username: str, password: str, organisation: Organisation | None, role: str,
-                email: str = "", first_name: str = "", last_name: str = "", is_superuser: bool = False,
-                source_kind: str = SourceKind.SYSTEM) -> User:
-    user = User(username=username, email=email, first_name=first_name, last_name=last_name,
-                organisation=organisation, role=role, is_superuser=is_superuser, is_staff=is_superuser)
+def user_create(
+    *,
+    actor,
+    username: str,
+    password: str,
+    organisation: Organisation | None,
+    role: str,
+    email: str = "",
+    first_name: str = "",
+    last_name: str = "",
+    is_superuser: bool = False,
+    source_kind: str = SourceKind.SYSTEM,
+) -> User:
+    user = User(
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        organisation=organisation,
+        role=role,
+        is_superuser=is_superuser,
+        is_staff=is_superuser,
+    )
     validate_password(password, user)
     user.set_password(password)
     user.save()
@@ -41,12 +71,16 @@ def user_create(*, actor, username: str, password: str, organisation: Organisati
 
 
 @transaction.atomic
-def api_token_create(*, actor, user: User, name: str, access: str = ApiToken.Access.READ) -> tuple[ApiToken, str]:
+def api_token_create(
+    *, actor, user: User, name: str, access: str = ApiToken.Access.READ
+) -> tuple[ApiToken, str]:
     """Create a token for ``user``; returns the record and the clear token, shown only once."""
     if actor.pk != user.pk and not scope_of(actor).is_admin:
         raise PermissionDenied("Only the user or an administrator may create this user's tokens.")
     raw, prefix, key_hash = tokens.generate()
-    token = ApiToken.objects.create(user=user, name=name, prefix=prefix, key_hash=key_hash, access=access)
+    token = ApiToken.objects.create(
+        user=user, name=name, prefix=prefix, key_hash=key_hash, access=access
+    )
     audit.record_create(actor=actor, obj=token)
     return token, raw
 

@@ -28,10 +28,24 @@ def authenticate(raw: str) -> ApiToken | None:
     parts = (raw or "").strip().split("_", 2)
     if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
         return None
-    token = ApiToken.objects.select_related("user", "user__organisation").filter(prefix=parts[1]).first()
+    token = (
+        ApiToken.objects.select_related("user", "user__organisation")
+        .filter(prefix=parts[1])
+        .first()
+    )
     if token is None or not token.is_active or not token.user.is_active:
         return None
     if not secrets.compare_digest(token.key_hash, _hash(parts[2])):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token
+
+
+def second_factor_ready(user) -> bool:
+    """A user whose role requires 2FA (administrators, focal points) has a confirmed device;
+    everyone else is ready as they are. Their API tokens work only when this holds."""
+    from django_otp import user_has_device
+
+    from cadis.apps.accounts.middleware import two_factor_required
+
+    return not two_factor_required(user) or user_has_device(user, confirmed=True)

@@ -7,16 +7,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cadis.apps.accounts import selectors, services
+from cadis.apps.accounts import audit_display, selectors, services
 from cadis.apps.accounts.forms import ApiTokenForm, OtpTokenForm, ThrottledAuthenticationForm
 from cadis.apps.accounts.models import ApiToken
-from cadis.apps.accounts.scope import scope_of
+from cadis.platform.scope import scope_of
 
 
 class LoginView(auth_views.LoginView):
@@ -27,6 +28,18 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """A signed-in user changes their own password (the session stays signed in)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("web:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password was changed."))
+        return response
 
 
 def _safe_next(request, default: str = "/") -> str:
@@ -49,9 +62,15 @@ def otp_setup(request):
             otp_login(request, device)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect("web:home")
-        form.add_error("token", _("That code is not valid. Check your device's clock and try again."))
+        form.add_error(
+            "token", _("That code is not valid. Check your device's clock and try again.")
+        )
     qr_svg = segno.make(device.config_url).svg_inline(scale=4)
-    return render(request, "accounts/otp_setup.html", {"form": form, "qr_svg": qr_svg, "secret": device.bin_key.hex()})
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {"form": form, "qr_svg": qr_svg, "secret": device.bin_key.hex()},
+    )
 
 
 @login_required
@@ -72,11 +91,16 @@ def api_tokens(request):
     new_token = None
     if request.method == "POST" and form.is_valid():
         _token, new_token = services.api_token_create(
-            actor=request.user, user=request.user, name=form.cleaned_data["name"], access=form.cleaned_data["access"]
+            actor=request.user,
+            user=request.user,
+            name=form.cleaned_data["name"],
+            access=form.cleaned_data["access"],
         )
         form = ApiTokenForm()
     tokens = ApiToken.objects.filter(user=request.user)
-    return render(request, "accounts/tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    return render(
+        request, "accounts/tokens.html", {"form": form, "tokens": tokens, "new_token": new_token}
+    )
 
 
 @login_required
@@ -93,6 +117,25 @@ def audit_log(request):
     scope = scope_of(request.user)
     if not (scope.is_admin or scope.is_focal_point):
         raise PermissionDenied
-    entries = selectors.audit_entry_list(actor=request.user, object_type=request.GET.get("type") or None)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/audit_log.html", {"page": page})
+    params = request.GET
+    filters = {
+        "object_type": params.get("type") or None,
+        "module": params.get("module") or None,
+        "object_id": (params.get("object_id") or "").strip() or None,
+        "user": (params.get("user") or "").strip() or None,
+        "date_from": audit_display.parse_day(params.get("date_from")),
+        "date_to": audit_display.parse_day(params.get("date_to")),
+    }
+    entries = selectors.audit_entry_list(actor=request.user, **filters)
+    page = Paginator(entries, 50).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "rows": audit_display.display(list(page.object_list)),
+        "filters": filters,
+        "types": audit_display.type_choices(selectors.audit_entry_list(actor=request.user)),
+        "modules": audit_display.module_choices(),
+        "query": query.urlencode(),
+    }
+    return render(request, "accounts/audit_log.html", context)

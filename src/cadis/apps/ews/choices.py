@@ -19,6 +19,7 @@ class Category(models.TextChoices):
     PIPERAZINE = "piperazine", _("Piperazine")
     AMINOINDANE = "aminoindane", _("Aminoindane")
     PLANT_BASED = "plant_based", _("Plant-based")
+    SEMI_SYNTHETIC_CANNABINOID = "semi_synthetic_cannabinoid", _("Semi-synthetic cannabinoid")
     OTHER = "other", _("Other")
 
 
@@ -58,6 +59,7 @@ class AlertStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     ISSUED = "issued", _("Issued")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+    DISMISSED = "dismissed", _("Dismissed")
 
 
 class RuleKind(models.TextChoices):
@@ -65,6 +67,7 @@ class RuleKind(models.TextChoices):
     FIRST_IN_REGION = "first_in_region", _("First detection in the region")
     N_WITHIN_DAYS = "n_within_days", _("N detections within M days")
     ANY_DEATH = "any_death", _("Any death")
+    SIGNAL = "signal", _("Statistical signal")
 
 
 class ProfileSource(models.TextChoices):

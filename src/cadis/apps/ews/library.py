@@ -1,4 +1,5 @@
-"""The substance library in the database: seed loading, CSV/SDF import, and the engine classifier.
+"""The substance library in the database: seed loading, CSV/XLSX/SDF import (on the platform's
+import flow, ``library_import``), and the engine classifier.
 
 The engine `cadis.engines.chem` works on plain `Substance` objects; this module builds its
 `Classifier` from the `SubstanceProfile` table once per process and rebuilds it when the
@@ -7,42 +8,31 @@ profiles change (a cheap version query detects changes made by other processes).
 
 from __future__ import annotations
 
-import csv
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import BadInputFile, ValidationError
-from cadis.apps.accounts.models import SourceKind
-from cadis.apps.ews.choices import Category, ProfileSource
+from cadis.apps.ews import library_import
+from cadis.apps.ews.choices import ProfileSource
 from cadis.apps.ews.models import SubstanceProfile
 from cadis.engines.chem import (
-    ChemError,
     Classifier,
     LegalModel,
     Library,
     default_classifier,
     load_jurisdictions,
-    standardise,
 )
-from cadis.engines.chem.library import DEFAULT_DATA_DIR, read_substance_rows, substance_from_row
+from cadis.engines.chem.library import DEFAULT_DATA_DIR, substance_from_row
+from cadis.platform.errors import BadInputFile
+from cadis.platform.imports.pipeline import ImportReport
+from cadis.platform.records import SourceKind
 
-SEED_DIR = Path(__file__).resolve().parent / "data"
-PROFILE_FIELDS = (
-    "name_en",
-    "name_ru",
-    "synonyms",
-    "smiles",
-    "category",
-    "international",
-    "national",
-)
+# The seed library is the engine's substance catalogue (one source of truth).
+SEED_DIR = DEFAULT_DATA_DIR
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
@@ -113,184 +103,59 @@ class LoadReport:
         )
 
 
-@dataclass(frozen=True)
-class _Std:
-    smiles: str
-    inchikey: str
-    formula: str
-
-
-@lru_cache(maxsize=8192)
-def _standardised_cached(smiles: str) -> _Std | None:
-    """Standardised identity of a SMILES, None when unusable (repeated loads are cheap)."""
-    try:
-        std = _standardise(smiles)
-    except ValidationError:
-        return None
-    return _Std(std.smiles, std.inchikey, std.formula)
-
-
-def _standardised(smiles: str) -> _Std:
-    found = _standardised_cached(smiles)
-    if found is None:
-        _standardise(smiles)  # raises with the message in the current language
-    return found
-
-
-def _standardise(smiles: str):
-    from rdkit import Chem
-
-    mol = Chem.MolFromSmiles(smiles or "") if smiles else None
-    if mol is None:
-        raise ValidationError(_("The SMILES is not valid: %(smiles)s") % {"smiles": smiles[:80]})
-    try:
-        return standardise(mol)
-    except ChemError as exc:
-        from cadis.apps.ews.identify import error_message
-
-        raise ValidationError(error_message(exc.code, exc.detail)) from exc
-
-
-def profile_upsert(
-    *,
-    actor,
-    row: dict[str, str],
-    source: str,
-    source_kind: str = SourceKind.SYSTEM,
-    source_detail: dict | None = None,
-) -> tuple[SubstanceProfile, str]:
-    """Create or update the profile with this structure; returns (profile, created|updated|unchanged)."""
-    std = _standardised((row.get("smiles") or "").strip())
-    category = (row.get("category") or "").strip()
-    if category not in Category.values:
-        raise ValidationError(_("Unknown category: %(category)s") % {"category": category or "—"})
-    values = {k: (row.get(k) or "").strip() for k in PROFILE_FIELDS}
-    values["smiles"] = std.smiles
-    if not values["name_en"]:
-        raise ValidationError(_("The English name is missing."))
-    profile = SubstanceProfile.objects.filter(inchikey=std.inchikey).first()
-    if profile is None:
-        profile = SubstanceProfile.objects.create(
-            inchikey=std.inchikey,
-            formula=std.formula,
-            source=source,
-            in_library=True,
-            substance=_reference_substance(values["name_en"]),
-            **values,
-        )
-        audit.record_create(
-            actor=actor, obj=profile, source_kind=source_kind, source_detail=source_detail
-        )
-        return profile, "created"
-    before = audit.snapshot(profile)
-    for key, value in values.items():
-        setattr(profile, key, value)
-    profile.formula = std.formula
-    profile.in_library = True
-    if profile.substance_id is None:
-        profile.substance = _reference_substance(values["name_en"])
-    if audit.snapshot(profile) == before:
-        return profile, "unchanged"
-    profile.save()
-    audit.record_update(
-        actor=actor,
-        obj=profile,
-        before=before,
-        source_kind=source_kind,
-        source_detail=source_detail,
-    )
-    return profile, "updated"
-
-
-def _reference_substance(name_en: str):
-    from cadis.apps.reference.models import Substance
-
-    return Substance.objects.filter(name_en__iexact=name_en).first()
+def _category_of(smiles: str) -> str:
+    """The category the engine gives a structure (a file may leave the column empty)."""
+    result = classifier().classify(smiles, with_status=False, use_opsin=False)
+    return result.category or ""
 
 
 @transaction.atomic
 def profiles_load(
     *, actor=None, data_dir: Path | None = None, source_kind: str = SourceKind.SYSTEM
 ) -> LoadReport:
-    """Load the seed CSVs idempotently (a second run changes nothing)."""
+    """Load the catalogue's CSV files idempotently (a second run changes nothing), through the
+    library import's checks: when any file has an error, nothing is written."""
     report = LoadReport()
     directory = data_dir or SEED_DIR
+    checked = []
     for path in sorted(directory.glob("substances_*.csv")):
-        for number, row in enumerate(read_substance_rows(path), start=2):
-            _upsert_counted(
-                report,
-                actor,
-                row,
-                ProfileSource.SEED,
-                source_kind,
-                {"file": path.name, "row": number},
-            )
+        file_report, planned = library_import.check_file(
+            path.read_bytes(), path.name, categorise=_category_of, dry_run=False
+        )
+        report.errors.extend(
+            f"{problem.file}:{problem.row}:{problem.column} {problem.code}: {problem.reason}"
+            for problem in file_report.issues
+            if problem.severity == "error"
+        )
+        checked.append((file_report, planned))
+    if report.errors:
+        return report
+    for file_report, planned in checked:
+        library_import.commit_file(
+            file_report, planned, actor=actor, source=ProfileSource.SEED, source_kind=source_kind
+        )
+        report.created += file_report.created
+        report.updated += file_report.updated
+        report.unchanged += file_report.unchanged
     from cadis.apps.ews.rules import ensure_default_rules
 
     ensure_default_rules()
     return report
 
 
-def _upsert_counted(report, actor, row, source, source_kind, detail) -> None:
-    try:
-        with transaction.atomic():
-            _profile, outcome = profile_upsert(
-                actor=actor, row=row, source=source, source_kind=source_kind, source_detail=detail
-            )
-    except ValidationError as exc:
-        report.errors.append(f"{detail.get('file')} {detail.get('row')}: {exc.message}")
-        return
-    setattr(report, outcome, getattr(report, outcome) + 1)
-
-
-def profiles_import(*, actor=None, path: Path, source_kind: str = SourceKind.IMPORT) -> LoadReport:
-    """Import a CSV (the seed columns) or an SDF (properties of the same names) file."""
+def profiles_import(
+    *, actor=None, path: Path, dry_run: bool = False, source_kind: str = SourceKind.IMPORT
+) -> ImportReport:
+    """Import a CSV or XLSX file (the catalogue's columns) or an SDF file (properties of the
+    same names, the record title as the English name): every profile or none."""
     if not path.is_file():
         raise BadInputFile(_("There is no file %(name)s.") % {"name": path})
-    if path.suffix.lower() in (".sdf", ".sd", ".mol"):
-        rows = list(_sdf_rows(path))
-    else:
-        try:
-            with path.open(newline="", encoding="utf-8-sig") as fh:
-                reader = csv.DictReader(fh)
-                if not reader.fieldnames or "smiles" not in reader.fieldnames:
-                    raise BadInputFile(_("The CSV file needs a 'smiles' column."))
-                rows = [(n, r) for n, r in enumerate(reader, start=2)]
-        except UnicodeDecodeError as exc:
-            raise BadInputFile(_("The file is not UTF-8 text.")) from exc
-    report = LoadReport()
-    with transaction.atomic():
-        for number, row in rows:
-            if not (row.get("category") or "").strip():
-                row["category"] = _category_of(row.get("smiles") or "")
-            _upsert_counted(
-                report,
-                actor,
-                row,
-                ProfileSource.IMPORT,
-                source_kind,
-                {"file": path.name, "row": number},
-            )
-    return report
-
-
-def _category_of(smiles: str) -> str:
-    result = classifier().classify(smiles, with_status=False, use_opsin=False)
-    return result.category or ""
-
-
-def _sdf_rows(path: Path):
-    from rdkit import Chem
-
-    supplier = Chem.SDMolSupplier(str(path))
-    for number, mol in enumerate(supplier, start=1):
-        if mol is None:
-            yield number, {"smiles": "", "name_en": f"record {number}"}
-            continue
-        props = {k.lower(): str(v) for k, v in mol.GetPropsAsDict().items()}
-        name = (
-            props.get("name_en")
-            or props.get("name")
-            or (mol.GetProp("_Name") if mol.HasProp("_Name") else "")
-        )
-        yield number, {**props, "name_en": name, "smiles": Chem.MolToSmiles(mol)}
+    return library_import.library_import(
+        actor=actor,
+        data=path.read_bytes(),
+        file_name=path.name,
+        categorise=_category_of,
+        dry_run=dry_run,
+        source=ProfileSource.IMPORT,
+        source_kind=source_kind,
+    )

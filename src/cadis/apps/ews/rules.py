@@ -6,10 +6,13 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.models import Confidentiality, SourceKind
 from cadis.apps.ews.choices import AlertStatus, RuleKind, SampleType
+from cadis.apps.ews.confidence import detection_grade_line
+from cadis.apps.ews.drafting import in_both_languages
 from cadis.apps.ews.models import Alert, AlertRule, Detection
+from cadis.apps.ews.signalling.evidence import rule_evidence
+from cadis.platform import audit
+from cadis.platform.records import Confidentiality, SourceKind
 
 # The strongest reason first: one detection gives at most one draft alert.
 PRIORITY = (
@@ -77,7 +80,9 @@ def evaluate_detection(detection: Detection) -> Alert | None:
     if not fired:
         return None
     rule = fired[0]
-    alert = Alert.objects.create(**draft_fields(detection, rule, fired))
+    alert = Alert.objects.create(
+        **draft_fields(detection, rule, fired), evidence=rule_evidence(detection, rule.kind)
+    )
     alert.detections.add(detection)
     audit.record_create(
         actor=None,
@@ -89,11 +94,30 @@ def evaluate_detection(detection: Detection) -> Alert | None:
 
 
 def draft_fields(detection: Detection, rule: AlertRule, fired: list[AlertRule]) -> dict:
-    profile = detection.profile
+    country = detection.country
+    return {
+        "country": country,
+        "organisation": detection.organisation,
+        "confidentiality": Confidentiality.RESTRICTED,
+        "source_kind": SourceKind.DEMO if detection.is_synthetic else SourceKind.SYSTEM,
+        "source_ref": {"detection": detection.pk, "rule": rule.kind},
+        "profile": detection.profile,
+        "category": detection.category,
+        "rule": rule,
+        "rule_kind": rule.kind,
+        "countries": [country.code],
+        "event_date": detection.detected_on,
+        **in_both_languages(lambda: _draft_texts(detection, rule, fired)),
+    }
+
+
+def _draft_texts(detection: Detection, rule: AlertRule, fired: list[AlertRule]) -> dict[str, str]:
+    """The title and texts of a rule's draft, in the active language."""
     country = detection.country
     info = detection.classification or {}
     legal = "; ".join(
-        f"{code}: {value.get('status')}" + (f" ({value['parent']})" if value.get("parent") else "")
+        f"{code}: {_legal_status(value.get('status'))}"
+        + (f" ({value['parent']})" if value.get("parent") else "")
         for code, value in (info.get("status") or {}).items()
     )
     methods = ", ".join(detection.method_labels())
@@ -103,35 +127,34 @@ def draft_fields(detection: Detection, rule: AlertRule, fired: list[AlertRule]) 
     if detection.quantity is not None:
         analytical.append(f"{detection.quantity.normalize()} {detection.quantity_unit}")
     return {
-        "country": country,
-        "organisation": detection.organisation,
-        "confidentiality": Confidentiality.RESTRICTED,
-        "source_kind": SourceKind.DEMO if detection.is_synthetic else SourceKind.SYSTEM,
-        "source_ref": {"detection": detection.pk, "rule": rule.kind},
         "title": _("%(substance)s: %(reason)s (%(country)s)")
         % {
-            "substance": profile.name_en,
+            "substance": detection.profile.name,
             "reason": rule.get_kind_display(),
             "country": country.code,
         },
-        "profile": profile,
-        "category": detection.category,
-        "rule": rule,
-        "rule_kind": rule.kind,
-        "countries": [country.code],
         "risk_type": _("New psychoactive substance (%(category)s)")
         % {"category": detection.get_category_display()},
         "risk_origin": _("Detected by %(org)s")
         % {"org": detection.laboratory or detection.organisation},
-        "event_date": detection.detected_on,
         "event_place": ", ".join(
-            p for p in (detection.place, str(detection.subdivision or ""), country.name_en) if p
+            p for p in (detection.place, str(detection.subdivision or ""), country.name) if p
         ),
         "exposure": str(dict(SampleType.choices).get(detection.sample_type, "")),
         "analytical_data": "; ".join(a for a in analytical if a),
         "toxicological_data": _("%(i)s intoxications, %(d)s deaths reported")
         % {"i": detection.intoxications, "d": detection.deaths},
-        "identification_methods": methods,
+        "identification_methods": "\n".join([methods, detection_grade_line(detection)]),
         "other_information": _("Rules triggered: %(rules)s. Legal status: %(legal)s.")
         % {"rules": ", ".join(str(r.get_kind_display()) for r in fired), "legal": legal},
     }
+
+
+def _legal_status(status: str | None) -> str:
+    """A national list status in words (the labels of ``ews/_classification.html``)."""
+    labels = {
+        "controlled": _("controlled by name"),
+        "controlled_derivative": _("controlled as a derivative"),
+        "not_listed": _("not listed"),
+    }
+    return labels.get(status or "", status or "—")

@@ -7,9 +7,9 @@ from collections import Counter
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 
-from cadis.apps.accounts.scope import visible
 from cadis.apps.ews.choices import AlertStatus
 from cadis.apps.ews.models import Alert, Detection, Notification, SubstanceProfile
+from cadis.platform.scope import visible
 
 
 def detection_list(
@@ -106,3 +106,30 @@ def notifications_of(user) -> QuerySet[Notification]:
 
 def unread_count(user) -> int:
     return notifications_of(user).filter(read_at__isnull=True).count()
+
+
+def _summary(seconds: list[float]) -> dict:
+    if not seconds:
+        return {"n": 0, "median": None, "p90": None}
+    ordered = sorted(seconds)
+    return {
+        "n": len(ordered),
+        "median": ordered[len(ordered) // 2],
+        "p90": ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))],
+    }
+
+
+def alert_latency(*, user, limit: int = 500) -> dict:
+    """Among the alerts the user may see (latest ``limit``): seconds from the lab report that
+    triggered a draft to the draft, and from the draft to its issue."""
+    import datetime as dt
+
+    to_draft, to_issue = [], []
+    for alert in alert_list(user=user).order_by("-created_at")[:limit]:
+        reported = ((alert.evidence or {}).get("trigger") or {}).get("reported_at")
+        if reported:
+            delta = alert.created_at - dt.datetime.fromisoformat(reported)
+            to_draft.append(max(delta.total_seconds(), 0.0))
+        if alert.issued_at:
+            to_issue.append((alert.issued_at - alert.created_at).total_seconds())
+    return {"report_to_draft": _summary(to_draft), "draft_to_issue": _summary(to_issue)}

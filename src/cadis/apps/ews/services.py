@@ -9,16 +9,19 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts import audit, scope
-from cadis.apps.accounts.errors import Conflict, PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
 from cadis.apps.ews.choices import AlertStatus, Category, ProfileSource
 from cadis.apps.ews.identify import classification_json, identify
+from cadis.apps.ews.jobs import enqueue_signals
 from cadis.apps.ews.models import Alert, Detection, Notification, Subscription, SubstanceProfile
 from cadis.apps.ews.rules import evaluate_detection
+from cadis.apps.reference.geocoding import apply_geocode, apply_place, subdivision_for
+from cadis.platform import audit, scope
+from cadis.platform.crud import apply_fields, new_record, save_created, scoped_update
+from cadis.platform.errors import Conflict, PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality, SourceKind
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +95,15 @@ def detection_create(
     source_detail: dict | None = None,
 ) -> tuple[Detection, Alert | None]:
     """Record a detection, identify its substance, and evaluate the alert rules."""
-    if not scope.can_create_in(actor, country_id=country.pk, organisation_id=organisation.pk):
-        raise PermissionDenied(_("You may not report detections for this organisation."))
+    detection = new_record(
+        Detection,
+        actor=actor,
+        country=country,
+        organisation=organisation,
+        source_kind=source_kind,
+        source_detail=source_detail,
+        denied=_("You may not report detections for this organisation."),
+    )
     values = {k: v for k, v in data.items() if k in DETECTION_FIELDS}
     text = (values.get("structure_input") or "").strip() or (
         values.get("reported_name") or ""
@@ -102,29 +112,22 @@ def detection_create(
     purity = values.get("purity")
     if purity is not None and not 0 <= purity <= 100:
         raise ValidationError(_("Purity is a percentage between 0 and 100."))
-    profile = _profile_for(result, values.get("reported_name") or "")
-    detection = Detection.objects.create(
-        country=country,
-        organisation=organisation,
-        created_by=actor if actor else None,
-        source_kind=source_kind,
-        source_ref=source_detail or {},
-        profile=profile,
-        inchikey=result.inchikey,
-        category=result.category or "",
-        classification=classification_json(result),
-        **values,
-    )
-    audit.record_create(
-        actor=actor, obj=detection, source_kind=source_kind, source_detail=source_detail
-    )
+    apply_fields(detection, values, values)
+    detection.profile = _profile_for(result, values.get("reported_name") or "")
+    detection.inchikey = result.inchikey
+    detection.category = result.category or ""
+    detection.classification = classification_json(result)
+    apply_geocode(detection, detection.place, country=detection.country.code)
+    if detection.subdivision_id is None:
+        detection.subdivision = subdivision_for(detection)
+    save_created(detection, actor=actor, source_kind=source_kind, source_detail=source_detail)
     alert = evaluate_detection(detection)
+    enqueue_signals(country=detection.country.code, detection_id=detection.pk)
     return detection, alert
 
 
 def _require_focal(actor, alert: Alert) -> None:
-    s = scope.scope_of(actor)
-    if not (s.is_admin or (s.is_focal_point and scope.can_change(actor, alert))):
+    if not scope.speaks_for(actor, alert.country_id):
         raise PermissionDenied(_("Only a focal point of the alert's country may review alerts."))
 
 
@@ -134,9 +137,16 @@ def alert_update(*, actor, alert: Alert, data: dict[str, Any]) -> Alert:
     if alert.status != AlertStatus.DRAFT:
         raise Conflict(_("Only draft alerts can be edited."))
     before = audit.snapshot(alert)
+    english = dict(alert.texts_en or {})
     for key, value in data.items():
         if key in ALERT_TEXT_FIELDS:
+            if value != getattr(alert, key):
+                # The English version the system drafted no longer says the same.
+                english.pop(key, None)
+                if key == "title":
+                    alert.title_en = ""
             setattr(alert, key, value)
+    alert.texts_en = english
     alert.save()
     audit.record_update(actor=actor, obj=alert, before=before)
     return alert
@@ -166,6 +176,8 @@ def alert_withdraw(*, actor, alert: Alert, reason: str) -> Alert:
     _require_focal(actor, alert)
     if alert.status == AlertStatus.WITHDRAWN:
         raise Conflict(_("The alert is already withdrawn."))
+    if alert.status == AlertStatus.DISMISSED:
+        raise Conflict(_("A dismissed draft cannot be withdrawn."))
     if not reason.strip():
         raise ValidationError(_("Give the reason for withdrawing the alert."))
     before = audit.snapshot(alert)
@@ -189,9 +201,13 @@ def notify_subscribers(alert: Alert) -> int:
             Notification.objects.get_or_create(user=sub.user, alert=alert)
         if sub.email and sub.user.email:
             try:
+                # In the subscriber's language: a system draft carries its texts in both.
+                with translation.override(sub.user.preferred_language or settings.LANGUAGE_CODE):
+                    subject = _("cadis alert: %(title)s") % {"title": alert.display_title}
+                    body = f"{alert.display_title}\n\n{alert.in_language('risk_type')}\n"
                 send_mail(
-                    subject=_("cadis alert: %(title)s") % {"title": alert.title},
-                    message=f"{alert.title}\n\n{alert.risk_type}\n{alert.health_risks}\n\n{link}",
+                    subject=subject,
+                    message=f"{body}{alert.health_risks}\n\n{link}",
                     from_email=None,
                     recipient_list=[sub.user.email],
                 )
@@ -229,3 +245,39 @@ def notification_mark_read(*, actor, notification: Notification) -> None:
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+
+
+@transaction.atomic
+def detection_place_resolve(*, actor, record: Detection, place) -> Detection:
+    """A person's choice of the gazetteer place for a detection the geocoder was unsure of."""
+
+    def choose(detection: Detection) -> None:
+        apply_place(detection, place)
+        if detection.subdivision_id is None:
+            detection.subdivision = subdivision_for(detection)
+
+    return scoped_update(
+        record,
+        actor=actor,
+        data={},
+        fields=(),
+        prepare=choose,
+        denied=_("You may not change this detection."),
+    )
+
+
+@transaction.atomic
+def alert_dismiss(*, actor, alert: Alert, reason: str) -> Alert:
+    """A focal point decides a draft (a signal, a rule) needs no alert, and says why."""
+    _require_focal(actor, alert)
+    if alert.status != AlertStatus.DRAFT:
+        raise Conflict(_("Only draft alerts can be dismissed."))
+    if not reason.strip():
+        raise ValidationError(_("Give the reason for dismissing the draft."))
+    before = audit.snapshot(alert)
+    alert.status = AlertStatus.DISMISSED
+    alert.dismissed_at = timezone.now()
+    alert.dismissal_reason = reason.strip()
+    alert.save()
+    audit.record_update(actor=actor, obj=alert, before=before)
+    return alert

@@ -7,24 +7,21 @@ import datetime as dt
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from cadis.api.auth import write_auth
-from cadis.api.pagination import LimitOffset
-from cadis.apps.accounts.errors import NotFound, ValidationError
+from cadis.apps.accounts.auth import write_auth
 from cadis.apps.exchange import selectors, services
+from cadis.apps.exchange.choices import ImplementationStatus
 from cadis.apps.reference.models import Country
+from cadis.platform.api import ID_IN_PATH, LimitOffset, ScopedRecordOut, responses
+from cadis.platform.errors import NotFound, ValidationError
 
 router = Router(tags=["exchange"])
 
 
-class DelegationOut(Schema):
+class DelegationOut(ScopedRecordOut):
     country: str
     head: str
     size: int
     organisations: str
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
 
 
 class SessionOut(Schema):
@@ -69,7 +66,7 @@ class EventDetailOut(EventOut):
         return list(obj.sessions.all())
 
 
-@router.get("/events", response=list[EventOut], summary="Events")
+@router.get("/events", response=responses(list[EventOut]), summary="Events")
 @paginate(LimitOffset)
 def event_list(request, kind: str = ""):
     qs = selectors.events_visible(request.user)
@@ -77,9 +74,9 @@ def event_list(request, kind: str = ""):
 
 
 @router.get(
-    "/events/{event_id}", response=EventDetailOut, summary="One event with delegations and agenda"
+    "/events/{event_id}", response=responses(EventDetailOut, 404), summary="One event with delegations and agenda"
 )
-def event_detail(request, event_id: int):
+def event_detail(request, event_id: int = ID_IN_PATH):
     event = selectors.events_visible(request.user).filter(pk=event_id).first()
     if event is None:
         raise NotFound("There is no such event.")
@@ -98,17 +95,13 @@ class MilestoneOut(Schema):
     done_on: dt.date | None
 
 
-class ImplementationOut(Schema):
+class RecommendationImplementationOut(ScopedRecordOut):
     country: str
     status: str
     responsible_body: str
     indicator: str
     indicator_value: str
     milestones: list[MilestoneOut]
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
 
     @staticmethod
     def resolve_milestones(obj) -> list:
@@ -148,7 +141,7 @@ class RecommendationOut(Schema):
 
 
 class RecommendationDetailOut(RecommendationOut):
-    implementations: list[ImplementationOut]
+    implementations: list[RecommendationImplementationOut]
 
     @staticmethod
     def resolve_implementations(obj, context) -> list:
@@ -156,7 +149,7 @@ class RecommendationDetailOut(RecommendationOut):
         return list(selectors.implementations_visible(user).filter(recommendation=obj))
 
 
-@router.get("/recommendations", response=list[RecommendationOut], summary="Policy recommendations")
+@router.get("/recommendations", response=responses(list[RecommendationOut]), summary="Policy recommendations")
 @paginate(LimitOffset)
 def recommendation_list(request, status: str = "", pillar: str = "", country: str = ""):
     qs = selectors.recommendations_visible(request.user).prefetch_related("criteria", "programmes")
@@ -178,15 +171,15 @@ def _recommendation(request, recommendation_id: int):
 
 @router.get(
     "/recommendations/{recommendation_id}",
-    response=RecommendationDetailOut,
+    response=responses(RecommendationDetailOut, 404),
     summary="One recommendation with its checklist and implementation",
 )
-def recommendation_detail(request, recommendation_id: int):
+def recommendation_detail(request, recommendation_id: int = ID_IN_PATH):
     return _recommendation(request, recommendation_id)
 
 
 class ImplementationIn(Schema):
-    status: str
+    status: ImplementationStatus
     responsible_body: str = ""
     indicator: str = ""
     indicator_value: str = ""
@@ -197,11 +190,13 @@ class ImplementationIn(Schema):
 
 @router.put(
     "/recommendations/{recommendation_id}/implementations/{country}",
-    response=ImplementationOut,
+    response=responses(RecommendationImplementationOut, 403, 404, 409),
     auth=write_auth,
     summary="Report a country's implementation status",
 )
-def implementation_put(request, recommendation_id: int, country: str, payload: ImplementationIn):
+def implementation_put(
+    request, country: str, payload: ImplementationIn, recommendation_id: int = ID_IN_PATH
+):
     rec = _recommendation(request, recommendation_id)
     target = Country.objects.filter(code=country.upper()).first()
     if target is None:

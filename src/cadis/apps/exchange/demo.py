@@ -12,13 +12,14 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 
-from cadis.apps.accounts.models import Confidentiality, SourceKind
 from cadis.apps.exchange import choices as c
-from cadis.apps.exchange import discussions, services
+from cadis.apps.exchange import services
 from cadis.apps.exchange.models import Event
+from cadis.apps.exchange.services import discussions
 from cadis.apps.knowledge import services as knowledge_services
 from cadis.apps.knowledge.models import Programme
 from cadis.apps.reference.models import CENTRAL_ASIA, Country, Substance
+from cadis.platform.records import Confidentiality, SourceKind
 
 TITLE_EN = (
     "Strengthening prevention of psychoactive substance use, supply reduction and national expertise "
@@ -144,7 +145,8 @@ def load_demo(*, stdout) -> None:
             "starts_on": DAY1,
             "ends_on": DAY2,
             "city": "Ashgabat",
-            "organisers": "CADAP (EU-funded) with the host government",
+            # As the founding document names them: CADAP 7, funded by the EU, implemented by FIIAPP.
+            "organisers": "CADAP 7 (EU) · FIIAPP",
             "confidentiality": Confidentiality.PUBLIC,
             "summary_en": "Two days in Ashgabat that brought together government agencies, NGOs and EU experts "
             "from the five Central Asian countries to exchange knowledge and successful models on "
@@ -160,12 +162,13 @@ def load_demo(*, stdout) -> None:
             "outcomes_ru": "Проект рекомендаций по укреплению национальной антинаркотической политики — "
             "гендерно-чувствительной, последовательной, сбалансированной и основанной на "
             "доказательствах; идея постоянной платформы обмена, которую реализует cadis.",
+            # The European expert organisations that spoke, as the founding document lists them.
             "participating_organisations": [
-                "CADAP",
-                "National drug control agencies",
-                "Ministries of health",
-                "NGOs",
-                "EU experts",
+                "CADAP 7 / FIIAPP",
+                "National Centre for Addiction Prevention (Poland)",
+                "Akzept (Germany)",
+                "Republican Centre for Addictive Disorders (Lithuania)",
+                "Spanish penitentiary institutions",
             ],
         },
         delegations=[

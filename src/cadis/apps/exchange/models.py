@@ -8,9 +8,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import ScopedRecord
 from cadis.apps.exchange import choices as c
-from cadis.apps.reference.language import in_active_language
+from cadis.platform.i18n import in_active_language
+from cadis.platform.records import ScopedRecord, optional_ref
+from cadis.platform.scope import CONFIDENTIAL, RESTRICTED, SIGNED_IN, Owner, Stage
 
 
 class Event(ScopedRecord):
@@ -127,6 +128,9 @@ class Expert(ScopedRecord):
 class Thread(models.Model):
     """A discussion, optionally attached to an event, programme, recommendation or substance."""
 
+    # For signed-in users; one about a record with an owner only for those who read the record.
+    OWNER = Owner(country=None, organisation=None, level=None, fixed_level=SIGNED_IN, target="target")
+
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -182,19 +186,26 @@ class Notification(models.Model):
 
 
 class Recommendation(ScopedRecord):
-    """A policy recommendation; ``country``/``organisation`` are the lead country and drafting body."""
+    """A policy recommendation; ``country``/``organisation`` are the lead country and drafting body.
+
+    Adopted, it is read like any record. In consultation: the signed-in users of the target
+    countries, regional analysts and the drafting organisation. A draft: the drafting
+    organisation and the focal points of the target countries.
+    """
+
+    OWNER = Owner(
+        stages=(
+            Stage({"status": c.RecommendationStatus.DRAFT}, CONFIDENTIAL, "target_countries"),
+            Stage({"status": c.RecommendationStatus.CONSULTATION}, RESTRICTED, "target_countries"),
+        )
+    )
 
     title_ru = models.CharField(_("title (Russian)"), max_length=400)
     title_en = models.CharField(_("title (English)"), max_length=400)
     text_ru = models.TextField(_("text (Russian)"))
     text_en = models.TextField(_("text (English)"))
-    event = models.ForeignKey(
-        Event,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="recommendations",
-        verbose_name=_("originating event"),
+    event = optional_ref(
+        Event, _("originating event"), on_delete=models.SET_NULL, related_name="recommendations"
     )
     target_countries = models.ManyToManyField(
         "reference.Country", related_name="+", verbose_name=_("target countries")
@@ -256,6 +267,9 @@ class RecommendationCriterion(models.Model):
 
 class Implementation(ScopedRecord):
     """How far one target country has implemented an adopted recommendation."""
+
+    # Read when both the record and its recommendation may be read.
+    OWNER = Owner(within=("recommendation",))
 
     recommendation = models.ForeignKey(
         Recommendation, on_delete=models.CASCADE, related_name="implementations"

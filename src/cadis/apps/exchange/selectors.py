@@ -13,11 +13,10 @@ recommendation are visible.
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.scope import scope_of, visible, visible_q
 from cadis.apps.exchange import choices as c
 from cadis.apps.exchange.models import (
     Event,
@@ -27,6 +26,7 @@ from cadis.apps.exchange.models import (
     Recommendation,
     Thread,
 )
+from cadis.platform.scope import scope_of, visible
 
 S = c.RecommendationStatus
 
@@ -39,30 +39,12 @@ def experts_visible(user) -> QuerySet:
     return visible(Expert.objects.select_related("country"), user)
 
 
-def recommendation_q(user) -> Q:
-    scope = scope_of(user)
-    if scope.is_admin:
-        return Q()
-    q = Q(status=S.ADOPTED) & visible_q(user)
-    if not scope.authenticated:
-        return q
-    if scope.organisation_id:
-        q |= Q(organisation=scope.organisation_id)
-    if scope.is_regional:
-        q |= Q(status=S.CONSULTATION)
-    elif scope.country_id:
-        q |= Q(status=S.CONSULTATION, target_countries=scope.country_id)
-        if scope.is_focal_point:
-            q |= Q(status=S.DRAFT, target_countries=scope.country_id)
-    return q
-
-
 def recommendations_visible(user) -> QuerySet:
-    ids = Recommendation.objects.filter(recommendation_q(user)).values("pk")
-    return (
-        Recommendation.objects.filter(pk__in=ids)
-        .select_related("event", "country", "organisation")
-        .prefetch_related("target_countries")
+    return visible(
+        Recommendation.objects.select_related("event", "country", "organisation").prefetch_related(
+            "target_countries"
+        ),
+        user,
     )
 
 
@@ -72,25 +54,15 @@ def can_see_recommendation(user, recommendation: Recommendation) -> bool:
 
 def implementations_visible(user) -> QuerySet:
     return visible(
-        Implementation.objects.filter(recommendation__in=recommendations_visible(user).values("pk"))
-        .select_related("country", "organisation")
-        .prefetch_related("milestones"),
+        Implementation.objects.select_related("country", "organisation").prefetch_related(
+            "milestones"
+        ),
         user,
     )
 
 
 def threads_visible(user) -> QuerySet:
-    if not scope_of(user).authenticated:
-        return Thread.objects.none()
-    rec_ct = ContentType.objects.get_for_model(Recommendation)
-    event_ct = ContentType.objects.get_for_model(Event)
-    q = (
-        ~Q(content_type__in=[rec_ct, event_ct])
-        | Q(content_type__isnull=True)
-        | Q(content_type=rec_ct, object_id__in=recommendations_visible(user).values("pk"))
-        | Q(content_type=event_ct, object_id__in=events_visible(user).values("pk"))
-    )
-    return Thread.objects.filter(q).select_related("author", "content_type")
+    return visible(Thread.objects.select_related("author", "content_type"), user)
 
 
 def threads_about(user, obj) -> QuerySet:

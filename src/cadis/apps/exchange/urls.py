@@ -2,25 +2,24 @@ from __future__ import annotations
 
 from django.urls import path
 
-from cadis.apps.exchange import views
-from cadis.apps.exchange import views_manage as manage
-from cadis.apps.exchange import views_recommendations as rec
+from cadis.apps.exchange.views import browse, manage
+from cadis.apps.exchange.views import recommendations as rec
 
 app_name = "exchange"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("events/", views.events, name="events"),
+    path("", browse.home, name="home"),
+    path("events/", browse.events, name="events"),
     path("events/new/", manage.event_edit, name="event_new"),
-    path("events/<int:pk>/", views.event_detail, name="event"),
+    path("events/<int:pk>/", browse.event_detail, name="event"),
     path("events/<int:pk>/edit/", manage.event_edit, name="event_edit"),
     path("events/<int:pk>/sessions/", manage.session_add, name="session_add"),
     path("events/<int:pk>/delegations/", manage.delegation_set, name="delegation_set"),
-    path("experts/", views.experts, name="experts"),
+    path("experts/", browse.experts, name="experts"),
     path("experts/me/", manage.expert_profile, name="expert_profile"),
-    path("discussions/", views.threads, name="threads"),
-    path("discussions/new/", views.thread_new, name="thread_new"),
-    path("discussions/<int:pk>/", views.thread_detail, name="thread"),
-    path("notifications/", views.notifications, name="notifications"),
+    path("discussions/", browse.threads, name="threads"),
+    path("discussions/new/", browse.thread_new, name="thread_new"),
+    path("discussions/<int:pk>/", browse.thread_detail, name="thread"),
+    path("notifications/", browse.notifications, name="notifications"),
     path("recommendations/", rec.recommendations, name="recommendations"),
     path("recommendations/new/", rec.recommendation_edit, name="recommendation_new"),
     path("recommendations/<int:pk>/", rec.recommendation_detail, name="recommendation"),

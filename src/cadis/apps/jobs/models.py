@@ -30,6 +30,9 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Refreshed by the worker while the job runs; older than CADIS_JOB_STALE_SECONDS: orphaned.
+    heartbeat_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)  # runs started (1 + retries)
 
     class Meta:
         ordering = ["-created_at", "-id"]

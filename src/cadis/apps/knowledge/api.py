@@ -9,31 +9,24 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
-from cadis.api.auth import write_auth
-from cadis.api.pagination import LimitOffset
-from cadis.apps.accounts.errors import NotFound
-from cadis.apps.accounts.models import Confidentiality
-from cadis.apps.accounts.scope import can_view
+from cadis.apps.accounts.auth import write_auth
+from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge import selectors, services
 from cadis.apps.knowledge.models import Document
+from cadis.platform.api import ID_IN_PATH, LimitOffset, ScopedRecordOut, responses
+from cadis.platform.errors import NotFound
+from cadis.platform.records import Confidentiality
+from cadis.platform.scope import can_view
 
 router = Router(tags=["knowledge"])
 
 
-class ImplementationOut(Schema):
+class ProgrammeImplementationOut(ScopedRecordOut):
     country: str
     organisation: str
     status: str
     since: int | None
     contact: str
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
-
-    @staticmethod
-    def resolve_organisation(obj) -> str:
-        return obj.organisation.name_en
 
 
 class ProgrammeOut(Schema):
@@ -57,7 +50,7 @@ class ProgrammeOut(Schema):
     references: list[dict]
     gender_responsive: bool
     materials: list[dict]
-    implementations: list[ImplementationOut]
+    implementations: list[ProgrammeImplementationOut]
 
     @staticmethod
     def resolve_substances(obj) -> list[str]:
@@ -69,7 +62,7 @@ class ProgrammeOut(Schema):
 
 
 @router.get(
-    "/programmes", response=list[ProgrammeOut], summary="Programme registry (faceted search)"
+    "/programmes", response=responses(list[ProgrammeOut]), summary="Programme registry (faceted search)"
 )
 @paginate(LimitOffset)
 def programme_list(
@@ -99,12 +92,12 @@ def programme_list(
     return results
 
 
-@router.get("/programmes/{code}", response=ProgrammeOut, summary="One programme")
+@router.get("/programmes/{code}", response=responses(ProgrammeOut, 404), summary="One programme")
 def programme_detail(request, code: str):
     return get_object_or_404(selectors.programmes_visible(request.user), code=code)
 
 
-class ServiceOut(Schema):
+class ServiceOut(ScopedRecordOut):
     id: int
     name_ru: str
     name_en: str
@@ -122,15 +115,11 @@ class ServiceOut(Schema):
     confidentiality: str
 
     @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
-
-    @staticmethod
     def resolve_subdivision(obj) -> str | None:
         return obj.subdivision.code if obj.subdivision_id else None
 
 
-@router.get("/services", response=list[ServiceOut], summary="Treatment services directory")
+@router.get("/services", response=responses(list[ServiceOut]), summary="Treatment services directory")
 @paginate(LimitOffset)
 def service_list(
     request,
@@ -179,7 +168,7 @@ class DocumentDetailOut(DocumentOut):
     text: str
 
 
-@router.get("/documents", response=list[DocumentOut], summary="Document library (full-text search)")
+@router.get("/documents", response=responses(list[DocumentOut]), summary="Document library (full-text search)")
 @paginate(LimitOffset)
 def document_list(
     request,
@@ -207,26 +196,26 @@ def _document(request, document_id: int) -> Document:
 
 
 @router.get(
-    "/documents/{document_id}", response=DocumentDetailOut, summary="One document with its text"
+    "/documents/{document_id}", response=responses(DocumentDetailOut, 404), summary="One document with its text"
 )
-def document_detail(request, document_id: int):
+def document_detail(request, document_id: int = ID_IN_PATH):
     return _document(request, document_id)
 
 
 class DocumentIn(Schema):
     title: str = ""
-    doc_type: str = "other"
-    language: str = "ru"
+    doc_type: c.DocumentType = c.DocumentType.OTHER
+    language: c.Language = c.Language.RU
     countries: list[str] = []
     topics: list[str] = []
     published_on: dt.date | None = None
     publisher: str = ""
     url: str = ""
-    confidentiality: str = Confidentiality.RESTRICTED
+    confidentiality: Confidentiality = Confidentiality.RESTRICTED
 
 
 @router.post(
-    "/documents", response={201: DocumentOut}, auth=write_auth, summary="Upload a document"
+    "/documents", response=responses(DocumentOut, 403, 409, status=201), auth=write_auth, summary="Upload a document"
 )
 def document_upload(request, meta: Form[DocumentIn], file: File[UploadedFile] = None):
     data = meta.dict()

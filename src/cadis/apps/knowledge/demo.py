@@ -6,11 +6,12 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 
-from cadis.apps.accounts.models import Confidentiality, Organisation, SourceKind
+from cadis.apps.accounts.models import Organisation
 from cadis.apps.knowledge import services
 from cadis.apps.knowledge.loader import load_programmes
 from cadis.apps.knowledge.models import Document, Programme, TreatmentService
 from cadis.apps.reference.models import CENTRAL_ASIA, Country
+from cadis.platform.records import Confidentiality, SourceKind
 
 # (country, subdivision code or "", city, modalities, capacity, women, young)
 SERVICES = (

@@ -8,19 +8,19 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.text import get_valid_filename
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import BadInputFile, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge import search
 from cadis.apps.knowledge.models import Document
-from cadis.apps.knowledge.validation import check_choices, owner
+from cadis.apps.knowledge.validation import check_choices
 from cadis.apps.reference.models import Country
 from cadis.engines.extract.errors import ExtractError
 from cadis.engines.extract.loaders import MAX_BYTES, load_document_bytes
+from cadis.platform.crud import apply_fields, new_record, save_created
+from cadis.platform.errors import BadInputFile, ValidationError
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.uploads import unguessable_name
 
 DOCUMENT_META = (
     "title",
@@ -82,19 +82,21 @@ def document_create(
     cannot be read, ``ValidationError`` for bad metadata, ``PermissionDenied``.
     """
     check_choices(confidentiality, Confidentiality.values, "confidentiality")
-    country, organisation = owner(actor, country, organisation)
-    meta = _clean_metadata(metadata)
-    text = meta.pop("text", "") or ""
-    countries = meta.pop("countries")
-    document = Document(
+    document = new_record(
+        Document,
+        actor=actor,
         country=country,
         organisation=organisation,
         confidentiality=confidentiality,
         source_kind=source_kind,
-        source_ref=source_detail or {},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        **meta,
+        source_detail=source_detail,
+        missing="Say which country and organisation the record belongs to.",
+        denied="You may not add records for this country or organisation.",
     )
+    meta = _clean_metadata(metadata)
+    text = meta.pop("text", "") or ""
+    countries = meta.pop("countries")
+    apply_fields(document, meta, meta)
     if file is not None:
         name = get_valid_filename(getattr(file, "name", "") or "document") or "document"
         name = name.rsplit("/", 1)[-1]
@@ -114,9 +116,7 @@ def document_create(
         )
         if not document.title:
             document.title = (file_meta.title or name)[:500]
-        document.file_path = default_storage.save(
-            f"knowledge/documents/{timezone.now():%Y/%m}/{name}", ContentFile(data)
-        )
+        document.file_path = default_storage.save(unguessable_name("knowledge/documents", name), ContentFile(data))
     if not document.title.strip():
         raise ValidationError("A document needs a title.", details={"field": "title"})
     if file is None and not text and not document.url:
@@ -124,13 +124,12 @@ def document_create(
             "Upload a file, paste its text or give its URL.", details={"field": "file"}
         )
     document.text = text
-    document.save()
-    document.countries.set(countries)
-    search.refresh_index(document)
-    audit.record_create(
+    return save_created(
+        document,
         actor=actor,
-        obj=document,
+        data={"countries": countries},
+        many=("countries",),
+        after_save=search.refresh_index,
         source_kind=source_kind,
         source_detail={**(source_detail or {}), "file": document.file_name},
     )
-    return document

@@ -3,10 +3,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import Confidentiality
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge.models import TreatmentService
 from cadis.apps.reference.models import Country, Subdivision
+from cadis.platform.records import Confidentiality
 
 
 class DocumentUploadForm(forms.Form):

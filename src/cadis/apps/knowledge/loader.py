@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadis.apps.accounts.errors import ValidationError
-from cadis.apps.accounts.models import SourceKind
 from cadis.apps.knowledge import services
+from cadis.platform.errors import ValidationError
+from cadis.platform.records import SourceKind
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -6,9 +6,9 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import ScopedRecord, SourceKind
 from cadis.apps.knowledge import choices as c
-from cadis.apps.reference.language import in_active_language
+from cadis.platform.i18n import in_active_language
+from cadis.platform.records import ScopedRecord, SourceKind, optional_ref
 
 
 def facet_string(pairs: list[tuple[str, str]]) -> str:
@@ -145,14 +145,7 @@ class ProgrammeImplementation(ScopedRecord):
 class TreatmentService(ScopedRecord):
     name_ru = models.CharField(_("name (Russian)"), max_length=300)
     name_en = models.CharField(_("name (English)"), max_length=300)
-    subdivision = models.ForeignKey(
-        "reference.Subdivision",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("region"),
-    )
+    subdivision = optional_ref("reference.Subdivision", _("region"))
     city = models.CharField(_("city"), max_length=120, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     modalities = models.JSONField(_("modalities"), default=list)

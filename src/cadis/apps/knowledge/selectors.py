@@ -9,7 +9,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.scope import visible
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge import search
 from cadis.apps.knowledge.models import (
@@ -18,6 +17,7 @@ from cadis.apps.knowledge.models import (
     ProgrammeImplementation,
     TreatmentService,
 )
+from cadis.platform.scope import visible
 
 # facet key -> (label, choices)
 PROGRAMME_FACETS = {

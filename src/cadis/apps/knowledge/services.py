@@ -9,17 +9,21 @@ from typing import Any
 
 from django.db import transaction
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import can_change, scope_of
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge.documents import document_create
 from cadis.apps.knowledge.models import Programme, ProgrammeImplementation, TreatmentService
-from cadis.apps.knowledge.validation import check_choices, owner
+from cadis.apps.knowledge.validation import check_choices
 from cadis.apps.reference.models import Country, Substance
+from cadis.platform import audit
+from cadis.platform.crud import apply_fields, check_change, new_record, save_created, save_updated
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.scope import owner_for, scope_of
 
 __all__ = ["document_create", "implementation_set", "programme_upsert", "service_save"]
+
+OWNER_MISSING = "Say which country and organisation the record belongs to."
+OWNER_DENIED = "You may not add records for this country or organisation."
 
 PROGRAMME_FIELDS = (
     "title_ru",
@@ -117,33 +121,35 @@ def implementation_set(
 ) -> ProgrammeImplementation:
     """Record (or update) that ``organisation`` runs ``programme`` in ``country``."""
     check_choices(status, c.ImplementationStatus.values, "status")
-    country, organisation = owner(actor, country, organisation)
+    country, organisation = owner_for(
+        actor, country=country, organisation=organisation, missing=OWNER_MISSING, denied=OWNER_DENIED
+    )
+    values = {
+        "status": status,
+        "since": since,
+        "contact": contact,
+        "notes": notes,
+        "confidentiality": confidentiality,
+    }
     impl = ProgrammeImplementation.objects.filter(
         programme=programme, country=country, organisation=organisation
     ).first()
     if impl is None:
-        impl = ProgrammeImplementation.objects.create(
-            programme=programme,
+        impl = new_record(
+            ProgrammeImplementation,
+            actor=actor,
             country=country,
             organisation=organisation,
-            status=status,
-            since=since,
-            contact=contact,
-            notes=notes,
-            confidentiality=confidentiality,
+            programme=programme,
             source_kind=source_kind,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            **values,
         )
-        audit.record_create(actor=actor, obj=impl, source_kind=source_kind)
-        return impl
-    if actor is not None and not can_change(actor, impl):
-        raise PermissionDenied("You may not change this record.")
+        return save_created(impl, actor=actor, source_kind=source_kind)
+    if actor is not None:
+        check_change(actor, impl)
     before = audit.snapshot(impl)
-    impl.status, impl.since, impl.contact, impl.notes = status, since, contact, notes
-    impl.confidentiality = confidentiality
-    impl.save()
-    audit.record_update(actor=actor, obj=impl, before=before, source_kind=source_kind)
-    return impl
+    apply_fields(impl, values, values)
+    return save_updated(impl, actor=actor, before=before, source_kind=source_kind)
 
 
 SERVICE_FIELDS = (
@@ -177,28 +183,25 @@ def service_save(
     check_choices(data.get("modalities", []), c.Modality.values, "modalities", many=True)
     subdivision = data.get("subdivision")
     if service is None:
-        country, organisation = owner(actor, country, organisation)
-        service = TreatmentService(
+        service = new_record(
+            TreatmentService,
+            actor=actor,
             country=country,
             organisation=organisation,
             source_kind=source_kind,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            missing=OWNER_MISSING,
+            denied=OWNER_DENIED,
         )
         before = None
     else:
-        if actor is not None and not can_change(actor, service):
-            raise PermissionDenied("You may not change this treatment service.")
+        if actor is not None:
+            check_change(actor, service, "You may not change this treatment service.")
         before = audit.snapshot(service)
     if subdivision is not None and subdivision.country_id != service.country_id:
         raise ValidationError(
             "The region is not in the service's country.", details={"field": "subdivision"}
         )
-    for field in SERVICE_FIELDS:
-        if field in data:
-            setattr(service, field, data[field])
-    service.save()
+    apply_fields(service, data, SERVICE_FIELDS)
     if before is None:
-        audit.record_create(actor=actor, obj=service, source_kind=source_kind)
-    else:
-        audit.record_update(actor=actor, obj=service, before=before, source_kind=source_kind)
-    return service
+        return save_created(service, actor=actor, source_kind=source_kind)
+    return save_updated(service, actor=actor, before=before, source_kind=source_kind)

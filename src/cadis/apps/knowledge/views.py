@@ -8,18 +8,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.errors import CadisError
-from cadis.apps.accounts.scope import can_change, can_view, scope_of
 from cadis.apps.knowledge import choices as c
 from cadis.apps.knowledge import selectors, services
 from cadis.apps.knowledge.forms import DocumentUploadForm, ServiceForm
 from cadis.apps.knowledge.models import Document, TreatmentService
 from cadis.apps.reference.models import Country, Subdivision
+from cadis.platform.errors import CadisError
+from cadis.platform.scope import can_change, can_edit, can_view, home_country_id, scope_of
+from cadis.platform.views import page_of
 
 
 def _central_asia():
@@ -146,7 +146,7 @@ def services_list(request):
         "young": request.GET.get("young") == "1",
     }
     qs = selectors.service_search(request.user, **filters)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    page = page_of(request, qs, 50)
     subdivisions = (
         Subdivision.objects.filter(country__code=country) if country else Subdivision.objects.none()
     )
@@ -173,7 +173,7 @@ def documents(request):
     }
     filters["query"] = filters["query"].strip()[:200]
     qs = selectors.document_search(request.user, **filters)
-    page = Paginator(qs, 25).get_page(request.GET.get("page"))
+    page = page_of(request, qs, 25)
     return render(
         request,
         "knowledge/documents.html",
@@ -236,11 +236,9 @@ def document_file(request, pk: int):
 @login_required
 def service_edit(request, pk: int | None = None):
     service = get_object_or_404(selectors.services_visible(request.user), pk=pk) if pk else None
-    if not scope_of(request.user).can_write or (
-        service is not None and not can_change(request.user, service)
-    ):
+    if not can_edit(request.user, service):
         raise DjangoPermissionDenied
-    country_id = service.country_id if service else scope_of(request.user).country_id
+    country_id = service.country_id if service else home_country_id(request.user)
     # The form works on its own copy: the service snapshots the record before changing it.
     copy = TreatmentService.objects.get(pk=service.pk) if service else None
     form = ServiceForm(request.POST or None, instance=copy, country_id=country_id)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadis.apps.accounts import services as account_services
-from cadis.apps.accounts.models import Organisation, Role, SourceKind, User
+from cadis.apps.accounts.models import Organisation, User
 from cadis.apps.reference.models import CENTRAL_ASIA, Country
+from cadis.platform.records import SourceKind
+from cadis.platform.roles import Role
 
 DEMO_PASSWORD = "cadis-demo-2024"
 

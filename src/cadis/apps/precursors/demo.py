@@ -10,11 +10,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from cadis.apps.accounts.models import Confidentiality, SourceKind, User
+from cadis.apps.accounts.models import User
 from cadis.apps.precursors import services
 from cadis.apps.precursors.models import PrecursorIncident, PreExportNotification, ScreeningJob
 from cadis.apps.precursors.screening import run_screening_job
-from cadis.apps.reference.models import Country
+from cadis.apps.reference.models import Country, TransportMode
+from cadis.platform.records import Confidentiality, SourceKind
 
 DEMO_TITLE = "Synthetic declarations, January (demo)"
 CONTROLLED = (
@@ -112,8 +113,54 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
         ("KZ-PEN-DEMO-2", "KG", "Potassium permanganate", "7722-64-7", "800", [("sent", 30)]),
         ("KZ-PEN-DEMO-3", "TJ", "Toluene", "108-88-3", "12000", []),
     )
+    # The PEN Online fields of each shipment (article 12(10)(a)); all invented for the demo.
+    shipments = {
+        "KZ-PEN-DEMO-1": {
+            "trade_name": "Acetic anhydride 99% (synthetic)",
+            "hs_code": "291524",
+            "concentration": Decimal("99"),
+            "pure_quantity": Decimal("2376"),
+            "package_count": 12,
+            "package_type": "drums of 200 l",
+            "exit_point": "Zhibek Zholy (KZ)",
+            "entry_point": "Gisht-Kuprik (UZ)",
+            "transport_mode": "road_truck",
+            "intermediaries": [
+                {"role": "freight_forwarder", "name": "Steppe Logistics LLP (synthetic)"}
+            ],
+        },
+        "KZ-PEN-DEMO-2": {
+            "hs_code": "284161",
+            "concentration": Decimal("98.5"),
+            "pure_quantity": Decimal("788"),
+            "package_count": 32,
+            "package_type": "bags of 25 kg",
+            "exit_point": "Korday (KZ)",
+            "entry_point": "Ak-Jol (KG)",
+            "transport_mode": "road_truck",
+        },
+        "KZ-PEN-DEMO-3": {
+            "hs_code": "290230",
+            "concentration": Decimal("99.8"),
+            "pure_quantity": Decimal("11976"),
+            "package_count": 1,
+            "package_type": "rail tank car",
+            "exit_point": "Saryagash station (KZ)",
+            "entry_point": "Dushanbe-2 station (TJ)",
+            "transport_mode": "rail_freight",
+            "transit_countries": ["UZ"],
+        },
+    }
     result = []
     for reference, importer, substance, cas, quantity, steps in specs:
+        shipment = dict(shipments[reference])
+        shipment["transport_mode"] = TransportMode.objects.filter(
+            code=shipment["transport_mode"]
+        ).first()
+        if "transit_countries" in shipment:
+            shipment["transit_countries"] = list(
+                Country.objects.filter(code__in=shipment["transit_countries"])
+            )
         existing = PreExportNotification.objects.filter(
             exporting_country=kz, reference=reference
         ).first()
@@ -136,7 +183,8 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
                 "cas": cas,
                 "quantity": Decimal(quantity),
                 "unit": "kg",
-                "route": "Almaty – border crossing – destination (synthetic)",
+                "route": "Synthetic route for the demo",
+                **shipment,
                 "expected_shipment": today + dt.timedelta(days=20),
                 "response_days": 15,
                 "export_permit": f"{reference}-EXP",

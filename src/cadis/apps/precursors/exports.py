@@ -1,14 +1,19 @@
-"""Screening results as CSV (streamed) or XLSX: one row per declaration line."""
+"""Screening results as CSV (streamed) or XLSX: one row per declaration line.
+
+Written by the platform's one writer: text from the uploaded file that looks like a formula
+is neutralised, the row number and score stay numbers.
+"""
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.db.models import QuerySet
 
 from cadis.apps.precursors.models import ScreeningJob, ScreeningResult
+from cadis.engines.tables import Sheet, iter_csv
+from cadis.platform import exports
 
 COLUMNS = (
     "row",
@@ -46,7 +51,7 @@ def _cells(result: ScreeningResult, version: str) -> list[object]:
         result.origin,
         result.destination,
         "yes" if result.flagged else "no",
-        round(result.score, 3) if result.flagged else "",
+        round(result.score, 3) if result.flagged else None,
         "; ".join(h.get("substance", "") for h in hits),
         "; ".join(h.get("cas", "") for h in hits),
         "; ".join(h.get("list", "") for h in hits),
@@ -59,45 +64,13 @@ def _cells(result: ScreeningResult, version: str) -> list[object]:
     ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_rows(job: ScreeningJob, results: QuerySet[ScreeningResult]) -> Iterator[str]:
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    yield "\ufeff" + writer.writerow(COLUMNS)  # BOM: Excel opens UTF-8 with Cyrillic correctly
-    for result in results.iterator(chunk_size=2000):
-        yield writer.writerow([_safe(c) for c in _cells(result, job.list_version)])
-
-
-def _safe(value: object) -> object:
-    """Neutralise spreadsheet formulas in text that came from the uploaded file."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """The CSV lines, streamed (UTF-8 with a BOM: Excel opens Cyrillic correctly)."""
+    rows = (_cells(result, job.list_version) for result in results.iterator(chunk_size=2000))
+    return iter_csv(COLUMNS, rows)
 
 
 def xlsx_file(job: ScreeningJob, results: Iterable[ScreeningResult]):
     """A temporary file holding the workbook (write-only mode: constant memory)."""
-    import openpyxl
-
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("screening")
-    sheet.append(list(COLUMNS))
-    for count, result in enumerate(results, start=1):
-        if count > XLSX_MAX_ROWS:
-            break
-        sheet.append([_safe(c) for c in _cells(result, job.list_version)])
-    handle = tempfile.TemporaryFile()
-    workbook.save(handle)
-    handle.seek(0)
-    return handle
+    rows = (_cells(result, job.list_version) for result in islice(results, XLSX_MAX_ROWS))
+    return exports.xlsx_file([Sheet("screening", COLUMNS, rows)])

@@ -12,12 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from cadis.apps.precursors import selectors
 from cadis.apps.precursors.models import (
     TRANSITIONS,
+    NotificationIntermediary,
     NotificationStatus,
     PrecursorIncident,
     PreExportNotification,
 )
 from cadis.apps.precursors.screening import max_upload_bytes
 from cadis.apps.reference.models import Country
+from cadis.platform.scope import is_regional_user
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -73,8 +75,17 @@ class NotificationForm(forms.ModelForm):
             "cas",
             "quantity",
             "unit",
-            "route",
+            "trade_name",
+            "hs_code",
+            "concentration",
+            "pure_quantity",
+            "package_count",
+            "package_type",
+            "exit_point",
             "transit_countries",
+            "entry_point",
+            "transport_mode",
+            "route",
             "expected_shipment",
             "expected_arrival",
             "export_permit",
@@ -108,6 +119,36 @@ class NotificationForm(forms.ModelForm):
                 "importing_country", _("The importing country must differ from the exporting one.")
             )
         return data
+
+
+class IntermediaryForm(forms.ModelForm):
+    class Meta:
+        model = NotificationIntermediary
+        fields = ["role", "name", "country", "address"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].queryset = _countries()
+
+
+IntermediaryFormSet = forms.inlineformset_factory(
+    PreExportNotification,
+    NotificationIntermediary,
+    form=IntermediaryForm,
+    extra=2,
+    max_num=10,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+def intermediary_rows(formset) -> list[dict]:
+    """The intermediaries a valid formset holds, in order (deleted and empty rows left out)."""
+    return [
+        {key: form.cleaned_data.get(key) for key in ("role", "name", "country", "address")}
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
 
 
 class ResponseForm(forms.Form):
@@ -185,12 +226,8 @@ class IncidentForm(forms.ModelForm):
             self.fields[name].queryset = _countries()
         self.fields["notifications"].queryset = selectors.notification_list(actor=actor)
         self.fields["notifications"].required = False
-        organisation = getattr(actor, "organisation", None)
-        if (
-            organisation is not None
-            and organisation.country_id is None
-            and self.instance.pk is None
-        ):
+        # A regional organisation says which country an incident belongs to.
+        if is_regional_user(actor) and self.instance.pk is None:
             self.fields["country"].queryset = Country.objects.filter(is_central_asia=True)
             self.fields["country"].required = True
         else:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
+from cadis.apps.jobs.recovery import tracked_cleanup
 from cadis.apps.jobs.registry import job_handler
 from cadis.apps.precursors.control_lists import NoControlLists
 from cadis.apps.precursors.models import ScreeningJob
@@ -17,13 +16,12 @@ def screen_declarations(job, progress) -> dict:
         screening = run_screening_job(screening, progress)
     except Exception as error:  # the screening record must say it failed, whatever happened
         code = "no_control_lists" if isinstance(error, NoControlLists) else "internal_error"
-        ScreeningJob.objects.filter(pk=screening.pk).exclude(
-            status=ScreeningJob.Status.FAILED
-        ).update(
-            status=ScreeningJob.Status.FAILED,
+        # strict=False: a failure the screening already recorded (a bad file) keeps its code.
+        screening.move_to(
+            ScreeningJob.Status.FAILED,
+            strict=False,
             error_code=code,
             error=getattr(error, "message", None) or str(error),
-            finished_at=timezone.now(),
         )
         raise
     return {
@@ -32,3 +30,15 @@ def screen_declarations(job, progress) -> dict:
         "flagged": screening.flagged,
         "list_version": screening.list_version,
     }
+
+
+# Job recovery: the partial result rows of a screening whose worker died are deleted; the retry
+# screens the file again from RUNNING, or the screening fails with the reason.
+tracked_cleanup(
+    JOB_KIND,
+    ScreeningJob,
+    running=[ScreeningJob.Status.QUEUED, ScreeningJob.Status.RUNNING],
+    failed=ScreeningJob.Status.FAILED,
+    partial=lambda screening: screening.results.all().delete(),
+    error_code="interrupted",
+)

@@ -5,21 +5,32 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import ScopedRecord
+from cadis.apps.precursors.working_days import add_working_days, working_days_between
+from cadis.platform.records import JobTracked, ScopedRecord, optional_ref
+from cadis.platform.scope import Owner
+from cadis.platform.uploads import UnguessableUploadTo
 
 DEFAULT_RESPONSE_DAYS = 15
 
 
 def response_days_default() -> int:
-    """Days the importing country has to answer a notification (``CADIS_PEN_RESPONSE_DAYS``)."""
+    """Working days the importing authority has to answer (``CADIS_PEN_RESPONSE_DAYS``)."""
     return int(getattr(settings, "CADIS_PEN_RESPONSE_DAYS", DEFAULT_RESPONSE_DAYS))
 
 
-class ScreeningJob(ScopedRecord):
+# A Harmonized System code: a heading (4 digits) and sub-headings, dots optional (2914.11,
+# 291411, 2914.11.00).
+HS_CODE = RegexValidator(
+    r"^\d{4}(\.?\d{2}){0,3}$", _("An HS code has 4 to 10 digits, e.g. 2914.11.")
+)
+
+
+class ScreeningJob(ScopedRecord, JobTracked):
     """One uploaded declarations file screened against the control lists in force on a date.
 
     Always confidential: the organisation that ran it and its country's focal point."""
@@ -30,8 +41,14 @@ class ScreeningJob(ScopedRecord):
         DONE = "done", _("Finished")
         FAILED = "failed", _("Failed")
 
+    # A worker that restarts a job (after a crash) runs it again from RUNNING.
+    MOVES = {
+        Status.QUEUED: {Status.RUNNING, Status.FAILED},
+        Status.RUNNING: {Status.RUNNING, Status.DONE, Status.FAILED},
+    }
+
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to="precursors/declarations/%Y/%m/", max_length=300)
+    file = models.FileField(_("file"), upload_to=UnguessableUploadTo("precursors/declarations"), max_length=300)
     file_name = models.CharField(_("file name"), max_length=255)
     file_size = models.PositiveBigIntegerField(_("file size (bytes)"), default=0)
     screen_country = models.CharField(
@@ -59,7 +76,6 @@ class ScreeningJob(ScopedRecord):
     warnings = models.PositiveIntegerField(_("warnings"), default=0)
     error_code = models.CharField(_("error code"), max_length=40, blank=True)
     error = models.TextField(_("error"), blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -131,7 +147,12 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
 
 
 class PreExportNotification(ScopedRecord):
-    """A pre-export notification (PEN Online style) sent by the exporting country's authority."""
+    """A pre-export notification (PEN Online style) sent by the exporting country's authority.
+
+    It exists to be answered by the importing country's authority, so the importing country's
+    users read it whatever its confidentiality within the exporting country."""
+
+    OWNER = Owner(readers=("importing_country",))
 
     reference = models.CharField(_("reference"), max_length=60)
     exporting_country = models.ForeignKey(
@@ -155,9 +176,49 @@ class PreExportNotification(ScopedRecord):
     cas = models.CharField("CAS", max_length=20, blank=True)
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=20, default="kg")
-    route = models.TextField(_("route"), blank=True)
+    trade_name = models.CharField(_("trade or preparation name"), max_length=200, blank=True)
+    hs_code = models.CharField(_("HS code"), max_length=12, blank=True, validators=[HS_CODE])
+    concentration = models.DecimalField(
+        _("concentration, %"),
+        max_digits=6,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Share of the controlled substance in the product, by weight."),
+    )
+    pure_quantity = models.DecimalField(
+        _("net weight of the pure substance"),
+        max_digits=14,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_("In the unit of the quantity."),
+    )
+    package_count = models.PositiveIntegerField(_("number of packages"), null=True, blank=True)
+    package_type = models.CharField(
+        _("type of package"), max_length=100, blank=True, help_text=_("e.g. drums of 200 l")
+    )
+    exit_point = models.CharField(
+        _("point of exit"),
+        max_length=200,
+        blank=True,
+        help_text=_("Port, airport or border crossing."),
+    )
     transit_countries = models.ManyToManyField(
         "reference.Country", blank=True, related_name="+", verbose_name=_("transit countries")
+    )
+    entry_point = models.CharField(
+        _("point of entry"),
+        max_length=200,
+        blank=True,
+        help_text=_("Port, airport or border crossing."),
+    )
+    transport_mode = optional_ref("reference.TransportMode", _("mode of transport"))
+    route = models.TextField(
+        _("route notes"),
+        blank=True,
+        help_text=_("Anything the points and countries above do not say."),
     )
     expected_shipment = models.DateField(_("expected date of shipment"), null=True, blank=True)
     expected_arrival = models.DateField(_("expected date of arrival"), null=True, blank=True)
@@ -172,7 +233,11 @@ class PreExportNotification(ScopedRecord):
     )
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
     response_days = models.PositiveSmallIntegerField(
-        _("days allowed for a response"), default=response_days_default
+        _("working days allowed for a response"),
+        default=response_days_default,
+        help_text=_(
+            "Working days of the importing country: weekends and public holidays do not count."
+        ),
     )
     notes = models.TextField(_("notes"), blank=True)
 
@@ -191,7 +256,10 @@ class PreExportNotification(ScopedRecord):
 
     @property
     def response_due(self) -> dt.date | None:
-        return self.sent_on + dt.timedelta(days=self.response_days) if self.sent_on else None
+        """The last working day (of the importing country) on which the reply is on time."""
+        if not self.sent_on:
+            return None
+        return add_working_days(self.sent_on, self.response_days, self.importing_country.code)
 
     def is_overdue_on(self, today: dt.date) -> bool:
         """Sent, no response yet, and the response period is over."""
@@ -202,9 +270,49 @@ class PreExportNotification(ScopedRecord):
     def is_overdue(self) -> bool:
         return self.is_overdue_on(timezone.localdate())
 
+    def working_days_overdue_on(self, today: dt.date) -> int:
+        """Working days of the importing country past the due date (0 when not overdue)."""
+        if not self.is_overdue_on(today):
+            return 0
+        return working_days_between(self.response_due, today, self.importing_country.code)
+
+    @property
+    def working_days_overdue(self) -> int:
+        return self.working_days_overdue_on(timezone.localdate())
+
     @property
     def allowed_statuses(self) -> tuple[str, ...]:
         return TRANSITIONS.get(self.status, ())
+
+
+class PartyRole(models.TextChoices):
+    BROKER = "broker", _("Broker")
+    INTERMEDIARY = "intermediary", _("Trading intermediary")
+    FREIGHT_FORWARDER = "freight_forwarder", _("Freight forwarder")
+    CARRIER = "carrier", _("Carrier")
+    AGENT = "agent", _("Agent")
+    OTHER = "other", _("Other")
+
+
+class NotificationIntermediary(models.Model):
+    """A party between exporter and importer (broker, forwarder, carrier), in route order."""
+
+    notification = models.ForeignKey(
+        PreExportNotification, on_delete=models.CASCADE, related_name="intermediaries"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
+    role = models.CharField(_("role"), max_length=20, choices=PartyRole.choices)
+    name = models.CharField(_("name"), max_length=200)
+    country = optional_ref("reference.Country", _("country"))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["notification", "position", "id"]
+        verbose_name = _("intermediary")
+        verbose_name_plural = _("intermediaries")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()}: {self.name}"
 
 
 class NotificationResponse(models.Model):
@@ -217,9 +325,7 @@ class NotificationResponse(models.Model):
     responded_on = models.DateField(_("date"))
     responder = models.CharField(_("by (authority)"), max_length=200, blank=True)
     text = models.TextField(_("text"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    created_by = optional_ref(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -253,25 +359,11 @@ class PrecursorIncident(ScopedRecord):
         _("quantity"), max_digits=14, decimal_places=3, null=True, blank=True
     )
     unit = models.CharField(_("unit"), max_length=20, default="kg", blank=True)
-    origin_country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country of origin"),
-    )
+    origin_country = optional_ref("reference.Country", _("country of origin"))
     transit_countries = models.ManyToManyField(
         "reference.Country", blank=True, related_name="+", verbose_name=_("transit countries")
     )
-    destination_country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country of destination"),
-    )
+    destination_country = optional_ref("reference.Country", _("country of destination"))
     modus_operandi = models.TextField(_("modus operandi"), blank=True)
     companies = models.TextField(_("companies involved"), blank=True)
     description = models.TextField(_("description"), blank=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
@@ -13,21 +12,26 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import BadInputFile, PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import can_create_in
 from cadis.apps.jobs.services import job_start
 from cadis.apps.precursors import control_lists
+from cadis.apps.precursors.declarations_check import check_declarations, file_issues, summary
 from cadis.apps.precursors.models import ScreeningJob, ScreeningResult
 from cadis.apps.reference.models import Country
 from cadis.engines.screening import LineResult
 from cadis.engines.screening.io import ScreeningInputError, read_declarations
+from cadis.engines.tables import estimate_rows
+from cadis.platform.crud import new_record, save_created
+from cadis.platform.errors import BadInputFile, PermissionDenied, ValidationError
+from cadis.platform.imports.pipeline import ImportReport
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.scope import owner_for
 
 JOB_KIND = "precursors.screen"
 DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 BATCH = 2000
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
+CHECK_AT_UPLOAD = 1000  # lines checked at upload; the job checks the whole file first
+MAX_LISTED = 200  # issues listed in a refusal
 
 
 def max_upload_bytes() -> int:
@@ -36,17 +40,29 @@ def max_upload_bytes() -> int:
     return min(limit, int(getattr(settings, "CADIS_MAX_UPLOAD_BYTES", limit)))
 
 
-def check_declarations_file(path: str | Path) -> None:
-    """Read the header and the first line now, so that a bad file is refused at upload.
+def refuse(report: ImportReport) -> BadInputFile:
+    """The check's errors as the refusal: the first error's code and row, every issue listed."""
+    first = next(i for i in report.issues if i.severity == "error")
+    return BadInputFile(
+        summary(report),
+        details={
+            "code": str(first.code),
+            "row": first.row,
+            "column": first.column,
+            "issues": [problem.public() for problem in report.issues[:MAX_LISTED]],
+        },
+    )
 
-    Raises :class:`BadInputFile` with the reader's stable code and a plain message."""
-    try:
-        for _row in islice(read_declarations(path), 1):
-            pass
-    except ScreeningInputError as error:
-        raise BadInputFile(
-            error.message, details={"code": error.code.value, "row": error.row}
-        ) from None
+
+def check_declarations_file(path: str | Path, file_name: str = "") -> ImportReport:
+    """The check of the header and the first lines, so that a bad file is refused at upload
+    (the whole file is checked by the job before it screens).
+
+    Raises :class:`BadInputFile` with the platform's stable code when the check finds errors."""
+    report = check_declarations(path, file_name=file_name, max_lines=CHECK_AT_UPLOAD)
+    if not report.ok:
+        raise refuse(report)
+    return report
 
 
 def _user_country(actor) -> Country | None:
@@ -64,14 +80,11 @@ def screening_start(
     country: Country | None = None,
 ) -> ScreeningJob:
     """Store the upload, check it, record a confidential ScreeningJob and queue its job."""
+    denied = _("You may not run screenings for this organisation.")
     country = country or _user_country(actor)
-    organisation = getattr(actor, "organisation", None)
-    if (
-        country is None
-        or organisation is None
-        or not can_create_in(actor, country_id=country.pk, organisation_id=organisation.pk)
-    ):
-        raise PermissionDenied(_("You may not run screenings for this organisation."))
+    if country is None:
+        raise PermissionDenied(denied)
+    country, organisation = owner_for(actor, country=country, denied=denied)
     name = Path(upload.name or "declarations.csv").name
     if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
         raise BadInputFile(
@@ -94,13 +107,15 @@ def screening_start(
         raise ValidationError(
             _("No control list is in force on %(date)s.") % {"date": lists_on.isoformat()}
         )
-    job = ScreeningJob(
+    job = new_record(
+        ScreeningJob,
+        actor=actor,
         country=country,
         organisation=organisation,
         confidentiality=Confidentiality.CONFIDENTIAL,
         source_kind=SourceKind.FORM,
-        source_ref={"file": name},
-        created_by=actor,
+        source_detail={"file": name},
+        denied=denied,
         title=(title or name)[:200],
         file_name=name[:255],
         file_size=upload.size,
@@ -109,14 +124,11 @@ def screening_start(
     )
     job.file.save(name, upload, save=False)
     try:
-        check_declarations_file(job.file.path)
+        check_declarations_file(job.file.path, name)
     except BadInputFile:
         job.file.delete(save=False)
         raise
-    job.save()
-    audit.record_create(
-        actor=actor, obj=job, source_kind=SourceKind.FORM, source_detail={"file": name}
-    )
+    save_created(job, actor=actor, source_kind=SourceKind.FORM, source_detail={"file": name})
     job.job = job_start(
         actor=actor,
         kind=JOB_KIND,
@@ -130,23 +142,9 @@ def screening_start(
 
 
 def _estimate_lines(path: Path) -> int | None:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            import openpyxl
-
-            workbook = openpyxl.load_workbook(path, read_only=True)
-            try:
-                rows = workbook.worksheets[0].max_row
-            finally:
-                workbook.close()
-            return max(rows - 1, 0) if rows else None
-        except Exception:  # an estimate only; the reader reports real problems
-            return None
-    count = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            count += chunk.count(b"\n")
-    return max(count - 1, 1)
+    """Lines to screen, for the progress bar: the rows below the header, about."""
+    rows = estimate_rows(path)
+    return None if rows is None else max(rows - 1, 1)
 
 
 def result_row(
@@ -176,13 +174,29 @@ def result_row(
 
 
 def run_screening_job(job: ScreeningJob, progress=None) -> ScreeningJob:
-    """Screen the stored file line by line into ScreeningResult rows (replacing earlier ones)."""
-    ScreeningJob.objects.filter(pk=job.pk).update(status=ScreeningJob.Status.RUNNING)
+    """Check the stored file whole (the dry run), then screen it line by line into
+    ScreeningResult rows (replacing earlier ones); a file with errors is not screened."""
+    job.move_to(ScreeningJob.Status.RUNNING)
     job.results.all().delete()
     built = control_lists.build(job.lists_on)
     screen = built.screener.screen
     path = Path(job.file.path)
     total = _estimate_lines(path)
+
+    def checked(lines: int) -> None:
+        if progress is not None:
+            progress(0, max(total or 0, lines), _("%(n)s lines checked") % {"n": lines})
+
+    report = check_declarations(path, file_name=job.file_name, progress=checked)
+    if not report.ok:
+        refusal = refuse(report)
+        job.move_to(
+            ScreeningJob.Status.FAILED,
+            error_code=refusal.details["code"],
+            error=refusal.message,
+            list_version=built.version,
+        )
+        raise refusal
     country = job.screen_country or None
     batch: list[ScreeningResult] = []
     lines = flagged = hits = warnings = 0
@@ -209,20 +223,21 @@ def run_screening_job(job: ScreeningJob, progress=None) -> ScreeningJob:
                         lines, max(total or 0, lines), _("%(n)s lines screened") % {"n": lines}
                     )
         ScreeningResult.objects.bulk_create(batch)
-    except ScreeningInputError as error:
+    except ScreeningInputError as error:  # the file changed under the job since its check
         job.results.all().delete()
-        ScreeningJob.objects.filter(pk=job.pk).update(
-            status=ScreeningJob.Status.FAILED,
-            error_code=error.code.value,
-            error=error.message,
+        broken = ImportReport(file=job.file_name, issues=file_issues(error, job.file_name))
+        refusal = refuse(broken)
+        job.move_to(
+            ScreeningJob.Status.FAILED,
+            error_code=refusal.details["code"],
+            error=refusal.message,
             list_version=built.version,
-            finished_at=timezone.now(),
         )
-        raise BadInputFile(error.message, details={"code": error.code.value}) from None
+        raise refusal from None
     if progress is not None:
         progress(lines, lines, _("%(n)s lines screened") % {"n": lines}, force=True)
-    ScreeningJob.objects.filter(pk=job.pk).update(
-        status=ScreeningJob.Status.DONE,
+    job.move_to(
+        ScreeningJob.Status.DONE,
         lines=lines,
         flagged=flagged,
         hits=hits,
@@ -230,7 +245,6 @@ def run_screening_job(job: ScreeningJob, progress=None) -> ScreeningJob:
         list_version=built.version,
         error="",
         error_code="",
-        finished_at=timezone.now(),
     )
     job.refresh_from_db()
     return job

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from cadis.apps.accounts.scope import scope_of, visible, visible_q
 from cadis.apps.precursors.models import (
     NotificationStatus,
     PrecursorIncident,
@@ -16,6 +15,8 @@ from cadis.apps.precursors.models import (
     ScreeningJob,
     ScreeningResult,
 )
+from cadis.apps.precursors.working_days import add_working_days
+from cadis.platform.scope import visible
 
 
 def screening_job_list(*, actor) -> QuerySet[ScreeningJob]:
@@ -76,14 +77,12 @@ def notification_list(*, actor) -> QuerySet[PreExportNotification]:
     A pre-export notification exists to be answered by the importing country's authority,
     so it is shown there whatever its confidentiality within the exporting country.
     """
-    notifications = PreExportNotification.objects.select_related(
-        "exporting_country", "importing_country", "organisation", "country"
+    return visible(
+        PreExportNotification.objects.select_related(
+            "exporting_country", "importing_country", "organisation", "country", "transport_mode"
+        ),
+        actor,
     )
-    condition = visible_q(actor)
-    importing_country = scope_of(actor).country_id
-    if importing_country is not None:
-        condition |= Q(importing_country_id=importing_country)
-    return notifications.filter(condition)
 
 
 def notifications_awaiting(*, actor) -> QuerySet[PreExportNotification]:
@@ -93,13 +92,16 @@ def notifications_awaiting(*, actor) -> QuerySet[PreExportNotification]:
 def notifications_overdue(
     *, actor, today: dt.date | None = None
 ) -> QuerySet[PreExportNotification]:
-    """Sent, never answered, and past ``sent_on + response_days``."""
+    """Sent, never answered, and past the reply deadline: ``response_days`` working days of
+    the importing country after ``sent_on``."""
     today = today or timezone.localdate()
     awaiting = notifications_awaiting(actor=actor).filter(sent_on__isnull=False)
     ids = [
         pk
-        for pk, sent_on, days in awaiting.values_list("pk", "sent_on", "response_days")
-        if today > sent_on + dt.timedelta(days=days)
+        for pk, sent_on, days, country in awaiting.values_list(
+            "pk", "sent_on", "response_days", "importing_country__code"
+        )
+        if today > add_working_days(sent_on, days, country)
     ]
     return notification_list(actor=actor).filter(pk__in=ids)
 

@@ -5,24 +5,27 @@ Screening jobs are started in :mod:`cadis.apps.precursors.screening`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import Conflict, PermissionDenied, ValidationError
-from cadis.apps.accounts.models import SourceKind
-from cadis.apps.accounts.scope import can_change, can_create_in
 from cadis.apps.precursors import selectors
 from cadis.apps.precursors.models import (
     TRANSITIONS,
+    NotificationIntermediary,
     NotificationResponse,
     NotificationStatus,
     PrecursorIncident,
     PreExportNotification,
 )
+from cadis.platform import audit
+from cadis.platform.crud import apply_fields, check_change, new_record, save_created, scoped_update
+from cadis.platform.errors import Conflict, PermissionDenied, ValidationError
+from cadis.platform.records import SourceKind
+from cadis.platform.scope import can_change, can_create_in
 
 NOTIFICATION_FIELDS = (
     "reference",
@@ -37,6 +40,15 @@ NOTIFICATION_FIELDS = (
     "cas",
     "quantity",
     "unit",
+    "trade_name",
+    "hs_code",
+    "concentration",
+    "pure_quantity",
+    "package_count",
+    "package_type",
+    "exit_point",
+    "entry_point",
+    "transport_mode",
     "route",
     "expected_shipment",
     "expected_arrival",
@@ -65,30 +77,79 @@ INCIDENT_FIELDS = (
 )
 
 
-def _owner(actor, country):
-    organisation = getattr(actor, "organisation", None)
-    if organisation is None:
-        raise PermissionDenied(_("You need an organisation to record data."))
-    country = organisation.country or country
-    if country is None or not can_create_in(
-        actor, country_id=country.pk, organisation_id=organisation.pk
-    ):
-        raise PermissionDenied(_("You may not record data for this country or organisation."))
-    return country, organisation
+OWNER_DENIED = gettext_lazy("You may not record data for this country or organisation.")
+DUPLICATE_NOTIFICATION = gettext_lazy(
+    "A notification with this reference already exists for the exporting country."
+)
+DUPLICATE_INCIDENT = gettext_lazy("An incident with this reference already exists in this country.")
+INCIDENT_LINKS = ("screening_results", "notifications", "transit_countries")
 
 
-def _assign(obj, data: dict[str, Any], fields: Iterable[str]) -> None:
-    for name in fields:
-        if name in data:
-            setattr(obj, name, data[name])
-
-
-def _save(obj, message: str) -> None:
+def _unique(write, message):
+    """Run a write; a unique-constraint failure is a Conflict with ``message``."""
     try:
-        with transaction.atomic():
-            obj.save()
+        return write()
     except IntegrityError:
-        raise Conflict(message) from None
+        raise Conflict(str(message)) from None
+
+
+MAX_INTERMEDIARIES = 10
+# The pure substance may differ from quantity x concentration by rounding only.
+PURE_TOLERANCE = Decimal("0.005")
+
+
+def _check_quantities(notification: PreExportNotification) -> None:
+    """Article 12(10)(a): quantity, concentration and pure substance must agree."""
+    quantity, concentration = notification.quantity, notification.concentration
+    pure = notification.pure_quantity
+    if concentration is not None and not 0 < concentration <= 100:
+        raise ValidationError(
+            _("The concentration must be above 0 and at most 100 %."),
+            details={"field": "concentration"},
+        )
+    if quantity is None:
+        return
+    if pure is None and concentration is not None:
+        notification.pure_quantity = (quantity * concentration / 100).quantize(Decimal("0.001"))
+        return
+    if pure is None:
+        return
+    if pure > quantity:
+        raise ValidationError(
+            _("The pure substance cannot weigh more than the consignment."),
+            details={"field": "pure_quantity"},
+        )
+    if concentration is not None:
+        expected = quantity * concentration / 100
+        if abs(pure - expected) > max(expected * PURE_TOLERANCE, Decimal("0.001")):
+            raise ValidationError(
+                _("The pure substance does not match quantity × concentration (%(expected)s).")
+                % {"expected": expected.quantize(Decimal("0.001"))},
+                details={"field": "pure_quantity"},
+            )
+
+
+def _intermediaries(notification: PreExportNotification, rows: list[dict] | None) -> None:
+    """Replace the notification's intermediaries with ``rows`` (None: leave them)."""
+    if rows is None:
+        return
+    if len(rows) > MAX_INTERMEDIARIES:
+        raise ValidationError(
+            _("At most %(n)s intermediaries.") % {"n": MAX_INTERMEDIARIES},
+            details={"field": "intermediaries"},
+        )
+    notification.intermediaries.all().delete()
+    NotificationIntermediary.objects.bulk_create(
+        NotificationIntermediary(
+            notification=notification,
+            position=position,
+            role=row["role"],
+            name=row["name"],
+            country=row.get("country"),
+            address=row.get("address") or "",
+        )
+        for position, row in enumerate(rows, start=1)
+    )
 
 
 @transaction.atomic
@@ -99,24 +160,28 @@ def notification_create(
     source_kind: str = SourceKind.FORM,
     source_detail: dict | None = None,
 ) -> PreExportNotification:
-    country, organisation = _owner(actor, data.get("exporting_country"))
-    notification = PreExportNotification(
-        country=country,
-        organisation=organisation,
-        created_by=actor,
+    notification = new_record(
+        PreExportNotification,
+        actor=actor,
+        regional_country=data.get("exporting_country"),
         source_kind=source_kind,
-        source_ref=source_detail or {},
+        source_detail=source_detail,
+        denied=str(OWNER_DENIED),
     )
-    _assign(notification, data, NOTIFICATION_FIELDS)
-    _save(
-        notification,
-        _("A notification with this reference already exists for the exporting country."),
+    apply_fields(notification, data, NOTIFICATION_FIELDS)
+    _check_quantities(notification)
+    return _unique(
+        lambda: save_created(
+            notification,
+            actor=actor,
+            data={"transit_countries": data.get("transit_countries")},
+            many=("transit_countries",),
+            after_save=lambda record: _intermediaries(record, data.get("intermediaries")),
+            source_kind=source_kind,
+            source_detail=source_detail,
+        ),
+        DUPLICATE_NOTIFICATION,
     )
-    notification.transit_countries.set(data.get("transit_countries") or [])
-    audit.record_create(
-        actor=actor, obj=notification, source_kind=source_kind, source_detail=source_detail
-    )
-    return notification
 
 
 @transaction.atomic
@@ -127,18 +192,20 @@ def notification_update(
     data: dict[str, Any],
     source_kind: str = SourceKind.FORM,
 ) -> PreExportNotification:
-    if not can_change(actor, notification):
-        raise PermissionDenied(_("You may not change this notification."))
-    before = audit.snapshot(notification)
-    _assign(notification, data, NOTIFICATION_FIELDS)
-    _save(
-        notification,
-        _("A notification with this reference already exists for the exporting country."),
+    return _unique(
+        lambda: scoped_update(
+            notification,
+            actor=actor,
+            data=data,
+            fields=NOTIFICATION_FIELDS,
+            many=("transit_countries",),
+            prepare=_check_quantities,
+            after_save=lambda record: _intermediaries(record, data.get("intermediaries")),
+            source_kind=source_kind,
+            denied=_("You may not change this notification."),
+        ),
+        DUPLICATE_NOTIFICATION,
     )
-    if "transit_countries" in data:
-        notification.transit_countries.set(data["transit_countries"] or [])
-    audit.record_update(actor=actor, obj=notification, before=before, source_kind=source_kind)
-    return notification
 
 
 @transaction.atomic
@@ -253,15 +320,6 @@ def _check_links(actor, data: dict[str, Any]) -> None:
             raise ValidationError(_("The supply case does not exist or is not visible to you."))
 
 
-def _set_links(incident: PrecursorIncident, data: dict[str, Any]) -> None:
-    if "screening_results" in data:
-        incident.screening_results.set(data["screening_results"] or [])
-    if "notifications" in data:
-        incident.notifications.set(data["notifications"] or [])
-    if "transit_countries" in data:
-        incident.transit_countries.set(data["transit_countries"] or [])
-
-
 @transaction.atomic
 def incident_create(
     *,
@@ -270,32 +328,36 @@ def incident_create(
     source_kind: str = SourceKind.FORM,
     source_detail: dict | None = None,
 ) -> PrecursorIncident:
-    country, organisation = _owner(actor, data.get("country"))
-    _check_links(actor, data)
-    incident = PrecursorIncident(
-        country=country,
-        organisation=organisation,
-        created_by=actor,
+    incident = new_record(
+        PrecursorIncident,
+        actor=actor,
+        country=data.get("country"),  # an explicit other country is refused, not replaced
         source_kind=source_kind,
-        source_ref=source_detail or {},
+        source_detail=source_detail,
+        denied=str(OWNER_DENIED),
     )
-    _assign(incident, data, INCIDENT_FIELDS)
-    _save(incident, _("An incident with this reference already exists in this country."))
-    _set_links(incident, data)
-    audit.record_create(
-        actor=actor, obj=incident, source_kind=source_kind, source_detail=source_detail
+    _check_links(actor, data)
+    apply_fields(incident, data, INCIDENT_FIELDS)
+    return _unique(
+        lambda: save_created(
+            incident,
+            actor=actor,
+            data={name: data.get(name) for name in INCIDENT_LINKS},
+            many=INCIDENT_LINKS,
+            source_kind=source_kind,
+            source_detail=source_detail,
+        ),
+        DUPLICATE_INCIDENT,
     )
-    return incident
 
 
 @transaction.atomic
 def incident_update(
     *, actor, incident: PrecursorIncident, data: dict[str, Any], source_kind: str = SourceKind.FORM
 ) -> PrecursorIncident:
-    if not can_change(actor, incident):
-        raise PermissionDenied(_("You may not change this incident."))
+    denied = _("You may not change this incident.")
+    check_change(actor, incident, denied)
     _check_links(actor, data)
-    before = audit.snapshot(incident)
     data = dict(data)
     # Links the actor cannot see (another organisation's confidential screening) are kept.
     if "screening_results" in data:
@@ -308,8 +370,15 @@ def incident_update(
             pk__in=selectors.notification_list(actor=actor).values("pk")
         )
         data["notifications"] = [*(data["notifications"] or []), *hidden]
-    _assign(incident, data, INCIDENT_FIELDS)
-    _save(incident, _("An incident with this reference already exists in this country."))
-    _set_links(incident, data)
-    audit.record_update(actor=actor, obj=incident, before=before, source_kind=source_kind)
-    return incident
+    return _unique(
+        lambda: scoped_update(
+            incident,
+            actor=actor,
+            data=data,
+            fields=INCIDENT_FIELDS,
+            many=INCIDENT_LINKS,
+            source_kind=source_kind,
+            denied=denied,
+        ),
+        DUPLICATE_INCIDENT,
+    )

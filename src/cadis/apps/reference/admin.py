@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from cadis.apps.accounts import audit
 from cadis.apps.reference import models as ref
+from cadis.platform import audit
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -69,6 +69,39 @@ class ControlListAdmin(AuditedAdmin):
     inlines = [EntryInline]
 
 
-for model in (ref.SubstanceGroup, ref.NpsCategory, ref.TdiDrug, ref.Unit, ref.ConcealmentMethod,
-              ref.TransportMode, ref.DrugForm, ref.ChemicalSynonym, ref.SubstanceSynonym, ref.ControlListEntry):
+for model in (
+    ref.SubstanceGroup,
+    ref.NpsCategory,
+    ref.TdiDrug,
+    ref.Unit,
+    ref.ConcealmentMethod,
+    ref.TransportMode,
+    ref.DrugForm,
+    ref.ChemicalSynonym,
+    ref.SubstanceSynonym,
+    ref.ControlListEntry,
+):
     admin.site.register(model, AuditedAdmin)
+
+
+class Dhis2OrgUnitInline(admin.TabularInline):
+    model = ref.Dhis2OrgUnit
+    extra = 0
+
+
+class Dhis2DataElementInline(admin.TabularInline):
+    model = ref.Dhis2DataElement
+    extra = 0
+
+
+class Dhis2ComboInline(admin.TabularInline):
+    model = ref.Dhis2Combo
+    extra = 0
+
+
+@admin.register(ref.Dhis2Instance)
+class Dhis2InstanceAdmin(AuditedAdmin):
+    """The mapping of one DHIS2 instance, edited as a whole (see docs/exchange.md, DHIS2)."""
+
+    list_display = ("code", "name", "data_set")
+    inlines = (Dhis2OrgUnitInline, Dhis2DataElementInline, Dhis2ComboInline)

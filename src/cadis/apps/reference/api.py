@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from cadis.api.pagination import LimitOffset
 from cadis.apps.reference import models as ref
+from cadis.platform.api import LimitOffset, ScopedRecordOut, responses
 
 router = Router(tags=["reference"])
 
@@ -21,19 +21,15 @@ class CountryOut(Schema):
     is_central_asia: bool
 
 
-class SubdivisionOut(Schema):
+class SubdivisionOut(ScopedRecordOut):
     code: str
     country: str
     name_ru: str
     name_en: str
     kind: str
 
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
 
-
-class AgencyOut(Schema):
+class AgencyOut(ScopedRecordOut):
     code: str
     country: str | None
     name_ru: str
@@ -41,10 +37,6 @@ class AgencyOut(Schema):
     abbr_ru: str
     abbr_en: str
     kind: str
-
-    @staticmethod
-    def resolve_country(obj) -> str | None:
-        return obj.country.code if obj.country_id else None
 
 
 class SubstanceOut(Schema):
@@ -109,7 +101,7 @@ class ControlListEntryOut(Schema):
     threshold_percent: float | None
 
 
-class ControlListOut(Schema):
+class ControlListOut(ScopedRecordOut):
     id: int
     kind: str
     country: str | None
@@ -119,53 +111,62 @@ class ControlListOut(Schema):
     entries: list[ControlListEntryOut]
 
     @staticmethod
-    def resolve_country(obj) -> str | None:
-        return obj.country.code if obj.country_id else None
-
-    @staticmethod
     def resolve_effective_from(obj) -> str:
         return obj.effective_from.isoformat()
 
 
-@router.get("/countries", response=list[CountryOut], summary="Countries (ISO 3166-1)")
+@router.get("/countries", response=responses(list[CountryOut]), summary="Countries (ISO 3166-1)")
 @paginate(LimitOffset)
 def countries(request, central_asia: bool = False):
     qs = ref.Country.objects.all()
     return qs.filter(is_central_asia=True) if central_asia else qs
 
 
-@router.get("/subdivisions", response=list[SubdivisionOut], summary="Subdivisions of the five countries")
+@router.get(
+    "/subdivisions", response=responses(list[SubdivisionOut]), summary="Subdivisions of the five countries"
+)
 @paginate(LimitOffset)
 def subdivisions(request, country: str | None = None):
     qs = ref.Subdivision.objects.select_related("country")
     return qs.filter(country__code=country.upper()) if country else qs
 
 
-@router.get("/agencies", response=list[AgencyOut], summary="National agencies and regional bodies")
+@router.get("/agencies", response=responses(list[AgencyOut]), summary="National agencies and regional bodies")
 @paginate(LimitOffset)
 def agencies(request, country: str | None = None):
     qs = ref.Agency.objects.select_related("country")
     return qs.filter(country__code=country.upper()) if country else qs
 
 
-@router.get("/substances", response=list[SubstanceOut], summary="Substance vocabulary with synonyms")
+@router.get(
+    "/substances", response=responses(list[SubstanceOut]), summary="Substance vocabulary with synonyms"
+)
 @paginate(LimitOffset)
 def substances(request, q: str | None = None, kind: str | None = None):
-    qs = ref.Substance.objects.select_related("group", "nps_category", "tdi_code").prefetch_related("synonyms")
+    qs = ref.Substance.objects.select_related("group", "nps_category", "tdi_code").prefetch_related(
+        "synonyms"
+    )
     if kind:
         qs = qs.filter(kind=kind)
     if q:
-        qs = qs.filter(Q(name_en__icontains=q) | Q(name_ru__icontains=q) | Q(synonyms__synonym__icontains=q)).distinct()
+        qs = qs.filter(
+            Q(name_en__icontains=q) | Q(name_ru__icontains=q) | Q(synonyms__synonym__icontains=q)
+        ).distinct()
     return qs
 
 
-@router.get("/substances/{code}", response=SubstanceOut, summary="One substance")
+@router.get("/substances/{code}", response=responses(SubstanceOut, 404), summary="One substance")
 def substance(request, code: str):
     return get_object_or_404(ref.Substance.objects.prefetch_related("synonyms"), code=code)
 
 
 def _vocabulary(path: str, model, schema, summary: str):
-    @router.get(path, response=list[schema], summary=summary, operation_id=f"reference_{path.strip('/').replace('-', '_')}")
+    @router.get(
+        path,
+        response=responses(list[schema]),
+        summary=summary,
+        operation_id=f"reference_{path.strip('/').replace('-', '_')}",
+    )
     @paginate(LimitOffset)
     def endpoint(request):
         return model.objects.all()
@@ -173,7 +174,9 @@ def _vocabulary(path: str, model, schema, summary: str):
     return endpoint
 
 
-_vocabulary("/substance-groups", ref.SubstanceGroup, HierarchyOut, "UNODC drug groups and subgroups")
+_vocabulary(
+    "/substance-groups", ref.SubstanceGroup, HierarchyOut, "UNODC drug groups and subgroups"
+)
 _vocabulary("/nps-categories", ref.NpsCategory, VocabularyOut, "NPS categories")
 _vocabulary("/tdi-drugs", ref.TdiDrug, HierarchyOut, "TDI 3.0 primary-drug codes")
 _vocabulary("/units", ref.Unit, UnitOut, "Units with conversions")
@@ -182,7 +185,9 @@ _vocabulary("/transport-modes", ref.TransportMode, VocabularyOut, "Transport mod
 _vocabulary("/drug-forms", ref.DrugForm, VocabularyOut, "Drug forms")
 
 
-@router.get("/control-lists", response=list[ControlListOut], summary="Precursor control lists (versioned)")
+@router.get(
+    "/control-lists", response=responses(list[ControlListOut]), summary="Precursor control lists (versioned)"
+)
 @paginate(LimitOffset)
 def control_lists(request, kind: str | None = None, country: str | None = None):
     qs = ref.ControlList.objects.select_related("country").prefetch_related("entries")

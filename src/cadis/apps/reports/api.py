@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
-from cadis.apps.accounts.errors import NotFound
 from cadis.apps.reference.models import Country
 from cadis.apps.reports import profile as report_profile
+from cadis.platform.api import responses
+from cadis.platform.errors import NotFound
 
 router = Router(tags=["reports"])
 
@@ -26,7 +27,7 @@ class ProfileOut(Schema):
     figures: list[FigureOut]
 
 
-@router.get("/profiles/{code}", response=ProfileOut, summary="Key figures of a country profile")
+@router.get("/profiles/{code}", response=responses(ProfileOut, 404), summary="Key figures of a country profile")
 def profile(request, code: str):
     """Only figures the caller may see; suppressed TDI figures are null."""
     country = Country.objects.filter(code=code.upper(), is_central_asia=True).first()

@@ -1,196 +1,111 @@
-"""Open data and downloads: SDMX-CSV 1.0, plain CSV and XLSX of a profile or the region.
-
-Every observation is one row of the SDMX-CSV data structure documented in
-docs/treatment-reports.md (dataflow CADIS:DF_DRUGS(1.0)). Suppressed TDI cells are
-published with an empty OBS_VALUE and CONF_STATUS C (primary) or D (secondary).
-"""
+"""Downloads of a profile: plain CSV and XLSX (the SDMX open data is ``reports.sdmx``)."""
 
 from __future__ import annotations
 
-import csv
-import io
+from django.utils.translation import gettext as _
 
-from openpyxl import Workbook
-
-from cadis.apps.reference.models import Country
-from cadis.apps.reports import profile as report_profile
 from cadis.apps.treatment import tables as tdi_tables
 from cadis.engines.stats import PRIMARY
+from cadis.engines.tables import iter_csv
+from cadis.platform import exports
 
-DATAFLOW = "CADIS:DF_DRUGS(1.0)"
-COLUMNS = [
-    "DATAFLOW",
-    "REF_AREA",
-    "INDICATOR",
-    "BREAKDOWN",
-    "CATEGORY",
-    "SEX",
-    "TIME_PERIOD",
-    "OBS_VALUE",
-    "UNIT_MEASURE",
-    "CONF_STATUS",
-    "OBS_STATUS",
-    "SOURCE",
-]
-SEX_CODES = {"male": "M", "female": "F", "not_known": "U", "_T": "_T", "all": "_T"}
+# What profile_charts writes in a chart's data table for a suppressed value.
+CHART_SUPPRESSED_MARK = "•"
 
 
-def _conf(flag: str) -> str:
-    if not flag:
-        return "F"
-    return "C" if flag == PRIMARY else "D"
+def _flag_text(kind: str) -> str:
+    if kind == PRIMARY:
+        return str(_("suppressed: small count"))
+    if kind:
+        return str(_("suppressed: would reveal a small count"))
+    return str(_("suppressed"))
 
 
-def observations(user, countries: list[Country]) -> list[dict]:
-    """Every published observation the reader may see, for the given countries."""
-    rows: list[dict] = []
-    for country in countries:
-        for year in report_profile.visible_tdi_years(user, country):
-            for table in tdi_tables.standard_tables([country.pk], year):
-                dimension, by = table.key.split("__")
-                for rec in table.records():
-                    sex = SEX_CODES.get(rec["col"], "_T") if by == "sex" else "_T"
-                    if by != "sex":
-                        # primary drug x centre type: the centre type is a second breakdown.
-                        breakdown, category = f"{dimension}+{by}", f"{rec['row']}+{rec['col']}"
-                    else:
-                        breakdown, category = dimension, rec["row"]
-                    if rec["row"] == "_T":
-                        breakdown, category = ("_T", "_T") if by == "sex" else (by, rec["col"])
-                    rows.append(
-                        {
-                            "REF_AREA": country.code,
-                            "INDICATOR": "TDI_CLIENTS",
-                            "BREAKDOWN": breakdown,
-                            "CATEGORY": category,
-                            "SEX": sex,
-                            "TIME_PERIOD": str(year),
-                            "OBS_VALUE": "" if rec["value"] is None else rec["value"],
-                            "UNIT_MEASURE": "PS",
-                            "CONF_STATUS": _conf(rec["flag"]),
-                            "OBS_STATUS": "A",
-                            "SOURCE": "TDI",
-                        }
-                    )
-        for record in report_profile.tdi.harm_list(user=user, country=country.code):
-            indicator = record.indicator.upper()
-            base = {
-                "REF_AREA": country.code,
-                "BREAKDOWN": "age_band" if record.age_band != "all" else "_T",
-                "CATEGORY": record.age_band if record.age_band != "all" else "_T",
-                "SEX": SEX_CODES.get(record.sex, "_T"),
-                "TIME_PERIOD": str(record.year),
-                "CONF_STATUS": "F",
-                "OBS_STATUS": "A" if record.data_quality == "good" else "E",
-                "SOURCE": ("SYNTHETIC " if record.source_kind == "demo" else "") + record.source,
-            }
-            if record.substance_id:
-                base["BREAKDOWN"] += "+substance"
-                base["CATEGORY"] += f"+{record.substance.code}"
-            rows.append(
-                {
-                    **base,
-                    "INDICATOR": f"{indicator}_CASES",
-                    "OBS_VALUE": record.cases,
-                    "UNIT_MEASURE": "PS",
-                }
-            )
-            if record.tested:
-                rows.append(
-                    {
-                        **base,
-                        "INDICATOR": f"{indicator}_TESTED",
-                        "OBS_VALUE": record.tested,
-                        "UNIT_MEASURE": "PS",
-                    }
-                )
-                rows.append(
-                    {
-                        **base,
-                        "INDICATOR": f"{indicator}_PREV",
-                        "OBS_VALUE": round(100.0 * record.cases / record.tested, 2),
-                        "UNIT_MEASURE": "PC",
-                    }
-                )
-        supply = report_profile._supply(user, country)
-        for r in (supply or {}).get("per_year", []):
-            base = {
-                "REF_AREA": country.code,
-                "BREAKDOWN": "_T",
-                "CATEGORY": "_T",
-                "SEX": "_T",
-                "TIME_PERIOD": r["year"],
-                "CONF_STATUS": "F",
-                "OBS_STATUS": "A",
-                "SOURCE": "SEIZURES",
-            }
-            rows.append(
-                {**base, "INDICATOR": "SEIZURES", "OBS_VALUE": r["seizures"], "UNIT_MEASURE": "NUM"}
-            )
-            rows.append(
-                {**base, "INDICATOR": "SEIZED_KG", "OBS_VALUE": r["kg"], "UNIT_MEASURE": "KG"}
-            )
-    for row in rows:
-        row["DATAFLOW"] = DATAFLOW
-    return rows
+def _with_flags(
+    header: list[str], rows: list[list]
+) -> tuple[list[str | exports.Column], list[list]]:
+    """Columns holding a suppressed value get a flag column next to them."""
+    flagged = {i for row in rows for i, v in enumerate(row) if isinstance(v, exports.Suppressed)}
+    columns: list[str | exports.Column] = [
+        exports.Column(title, flag=str(_("%(column)s: flag") % {"column": title}))
+        if i in flagged
+        else title
+        for i, title in enumerate(header)
+    ]
+    return columns, rows
 
 
-def sdmx_csv(user, countries: list[Country]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(observations(user, countries))
-    return out.getvalue()
+def _table_sheet(table) -> tuple[str, list, list[list]]:
+    dimension = table.key.split("__")[0]
+    header = [str(tdi_tables.DIMENSIONS.get(dimension, "")), *table.col_labels, str(_("Total"))]
+    flags = table.table.flags
+    rows = []
+    labels = [*table.row_labels, str(_("Total"))]
+    for i, (label, values) in enumerate(zip(labels, table.table.grid(), strict=True)):
+        rows.append(
+            [
+                label,
+                *(
+                    exports.Suppressed(_flag_text(flags.get((i, j), ""))) if v is None else v
+                    for j, v in enumerate(values)
+                ),
+            ]
+        )
+    return (table.key[:31], *_with_flags(header, rows))
 
 
-def profile_sheets(profile: dict) -> list[tuple[str, list[str], list[list]]]:
-    """(sheet name, header, rows) of a profile: key figures, then every chart's data table."""
+def _chart_sheet(chart: dict) -> tuple[str, list, list[list]]:
+    header = [str(c) for c in chart["columns"]]
+    year = header.index(str(_("Year"))) if str(_("Year")) in header else None
+    rows = []
+    for row in chart["rows"]:
+        cells = []
+        for j, v in enumerate(row):
+            if v == CHART_SUPPRESSED_MARK:
+                v = exports.Suppressed(_flag_text(""))
+            elif v == "":
+                v = None
+            elif j == year and isinstance(v, str) and v.isascii() and v.isdigit():
+                v = int(v)
+            cells.append(v)
+        rows.append(cells)
+    return (chart["id"][-31:], *_with_flags(header, rows))
+
+
+def profile_sheets(profile: dict) -> list[tuple[str, list, list[list]]]:
+    """(sheet name, columns, rows) of a profile: key figures, then every chart's data table.
+
+    Years and counts are numbers; a suppressed value is an ``exports.Suppressed`` (an empty
+    cell with a flag column next to it); every header is in the active language.
+    """
     sheets = [
         (
             "figures",
-            ["figure", "value", "source"],
-            [
-                [f["label"], "" if f["value"] is None else f["value"], f["url"]]
-                for f in profile["figures"]
-            ],
+            [str(_("Figure")), str(_("Value")), str(_("Source"))],
+            [[f["label"], f["value"], f["url"]] for f in profile["figures"]],
         )
     ]
     for table in profile["tables"]:
-        header = ["", *table.col_labels, "Total"]
-        rows = [[label, *cells, total] for label, cells, total in table.rows]
-        rows.append(["Total", *table.table.col_totals, table.table.total])
-        sheets.append((table.key[:31], header, rows))
+        sheets.append(_table_sheet(table))
     for chart in profile.get("charts", []):
-        sheets.append((chart["id"][-31:], [str(c) for c in chart["columns"]], chart["rows"]))
+        sheets.append(_chart_sheet(chart))
     return sheets
 
 
 def profile_csv(profile: dict) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for name, header, rows in profile_sheets(profile):
-        writer.writerow([f"# {name}"])
-        writer.writerow(header)
-        writer.writerows([["" if v is None else v for v in row] for row in rows])
-        writer.writerow([])
-    return out.getvalue()
+    """Every sheet of the profile, one after the other, each under a ``# name`` line."""
+    out = []
+    for name, columns, rows in profile_sheets(profile):
+        out.append(f"# {name}\r\n")
+        out.extend(iter_csv(columns, rows, bom=False))
+        out.append("\r\n")
+    return "".join(out)
 
 
 def profile_xlsx(profile: dict) -> bytes:
-    book = Workbook()
-    book.remove(book.active)
-    used = set()
-    for name, header, rows in profile_sheets(profile):
-        title = name.replace("/", "-")[:31]
-        while title in used:
-            title = title[:28] + f"_{len(used)}"
-        used.add(title)
-        sheet = book.create_sheet(title)
-        sheet.append([str(h) for h in header])
-        for row in rows:
-            sheet.append(
-                ["" if v is None else (v if isinstance(v, int | float) else str(v)) for v in row]
-            )
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    sheets = [
+        exports.Sheet(name.replace("/", "-"), columns, rows)
+        for name, columns, rows in profile_sheets(profile)
+    ]
+    with exports.xlsx_file(sheets) as handle:
+        return handle.read()

@@ -202,7 +202,8 @@ def map_svg(
     top = max((v for v in values.values() if v is not None), default=0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" class="ca-map" '
-        f'role="img" aria-label="{escape(title)}"><title>{escape(title)}</title>'
+        # With links inside, the map is a named group of links, not an image (axe: nested-interactive).
+        f'role="{"group" if link else "img"}" aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
     for code, outline in OUTLINES.items():
         points = " ".join(f"{x},{y}" for x, y in (_xy(lon, lat) for lon, lat in outline))

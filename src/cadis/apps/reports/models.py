@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cadis.platform.records import optional_ref
+
 
 class ReportText(models.Model):
     """One editable section of a report, per country (empty: the regional overview) and language."""
@@ -17,21 +19,13 @@ class ReportText(models.Model):
         SUPPLY = "supply", _("Drug supply")
         NOTES = "notes", _("Sources and notes")
 
-    country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("country"),
-        help_text=_("Empty for the regional overview."),
+    country = optional_ref(
+        "reference.Country", _("country"), help_text=_("Empty for the regional overview.")
     )
     section = models.CharField(_("section"), max_length=20, choices=Section.choices)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     text = models.TextField(_("text"), blank=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    updated_by = optional_ref(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from pathlib import Path
 
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
+from cadis.apps.reports.exports import CHART_SUPPRESSED_MARK
 from cadis.apps.reports.geo import map_svg
+from cadis.engines.geo import TOPOLOGY_STATIC_PATH, inline_topology
 
 # DejaVu ships with the package so PDFs carry Cyrillic glyphs even on a server without fonts.
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -18,11 +22,21 @@ FONTS = {
 }
 
 
+@functools.lru_cache(maxsize=1)
+def _topology() -> dict:
+    """The vendored Natural Earth boundaries the maps of the pages load by URL."""
+    return json.loads(Path(finders.find(TOPOLOGY_STATIC_PATH)).read_text(encoding="utf-8"))
+
+
 def chart_svg(spec: dict) -> str:
-    """The SVG of a Vega-Lite spec, rendered without a browser or network."""
+    """The SVG of a Vega-Lite spec, rendered without a browser or network (the maps of the
+    pages, whose boundaries come by URL, get them inline)."""
     import vl_convert as vlc  # imported on use: it is heavy, and most requests never need it
 
-    return vlc.vegalite_to_svg(json.loads(json.dumps(spec, default=str)))
+    spec = json.loads(json.dumps(spec, default=str))
+    if TOPOLOGY_STATIC_PATH in json.dumps(spec):
+        spec = inline_topology(spec, _topology())
+    return vlc.vegalite_to_svg(spec)
 
 
 def _write_pdf(html: str, *, base_url: str | None = None) -> bytes:
@@ -36,6 +50,11 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+def has_suppressed(rows) -> bool:
+    """Does a chart's data table hold a suppressed cell (its note says so under the chart)?"""
+    return any(cell == CHART_SUPPRESSED_MARK for row in rows for cell in row)
+
+
 def profile_pdf(profile: dict, *, request=None, base_url: str = "") -> bytes:
     charts = [
         {
@@ -43,6 +62,7 @@ def profile_pdf(profile: dict, *, request=None, base_url: str = "") -> bytes:
             "src": _data_uri(chart_svg(c["spec"])),
             "columns": c["columns"],
             "rows": c["rows"],
+            "suppressed": has_suppressed(c["rows"]),
         }
         for c in profile.get("charts", [])
     ]
@@ -63,6 +83,7 @@ def regional_pdf(
             "src": _data_uri(chart_svg(c["spec"])),
             "columns": c["columns"],
             "rows": c["rows"],
+            "suppressed": has_suppressed(c["rows"]),
         }
         for c in overview.get("charts", [])
     ]

@@ -227,8 +227,17 @@ def country_profile(user, country: Country, *, with_charts: bool = True) -> dict
         "synthetic": _synthetic(country, years),
     }
     if with_charts:
-        profile["charts"] = profile_charts(profile)
+        profile["charts"] = profile_charts(profile) + _supply_maps(user, country)
     return profile
+
+
+def _supply_maps(user, country: Country) -> list[dict]:
+    """The supply module's seizure maps of the country (the same specs as its maps page)."""
+    if not supply_installed():
+        return []
+    from cadis.apps.supply import analytics, maps
+
+    return maps.seizure_maps(user, analytics.Filters(country=country.code))
 
 
 def _synthetic(country: Country, years: list[int]) -> bool:

@@ -5,23 +5,18 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.accounts.models import SourceKind
-from cadis.apps.accounts.scope import scope_of
 from cadis.apps.reports.models import ReportText
+from cadis.platform import audit
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.records import SourceKind, actor_or_none
+from cadis.platform.scope import speaks_for
 
 MAX_TEXT = 20_000
 
 
 def can_edit_texts(user, country) -> bool:
     """A country's focal point edits its profile; regional analysts the regional overview."""
-    scope = scope_of(user)
-    if scope.is_admin:
-        return True
-    if country is None:
-        return scope.is_regional
-    return scope.is_focal_point and scope.country_id == country.pk
+    return speaks_for(user, country)
 
 
 @transaction.atomic
@@ -35,7 +30,7 @@ def report_text_save(
     if len(text) > MAX_TEXT:
         raise ValidationError(_("The text is too long."))
     record = ReportText.objects.filter(country=country, section=section, language=language).first()
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = actor_or_none(actor)
     if record is None:
         record = ReportText.objects.create(
             country=country, section=section, language=language, text=text.strip(), updated_by=user

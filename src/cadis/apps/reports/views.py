@@ -6,18 +6,21 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.errors import CadisError
-from cadis.apps.reference.models import Country
-from cadis.apps.reports import exports, pdf, services
+from cadis.apps.reference.models import Country, Dhis2Instance
+from cadis.apps.reports import dhis2, exports, pdf, sdmx, services
 from cadis.apps.reports import profile as report_profile
 from cadis.apps.reports.geo import map_svg
 from cadis.apps.reports.models import ReportText
+from cadis.engines.dhis2 import iter_adx, iter_data_value_set
+from cadis.engines.sdmx import iter_sdmx_csv
+from cadis.platform.errors import CadisError
+from cadis.platform.exports import content_disposition
 
 
 def _country(code: str) -> Country:
@@ -87,11 +90,8 @@ def country_pdf(request, code: str):
 def country_export(request, code: str, fmt: str):
     country = _country(code)
     if fmt == "sdmx.csv":
-        return _download(
-            exports.sdmx_csv(request.user, [country]),
-            "text/csv; charset=utf-8",
-            f"cadis-{country.code}-sdmx.csv",
-        )
+        # The SDMX-CSV 1.0 file of one country became one SDMX-CSV 2.0 file per dataflow.
+        return redirect(reverse("reports:sdmx_index") + f"#{country.code}", permanent=True)
     profile = report_profile.country_profile(request.user, country)
     if fmt == "csv":
         return _download(
@@ -114,12 +114,42 @@ def regional_pdf(request):
 
 
 def regional_sdmx(request):
-    countries = list(report_profile.tdi.tdi_countries())
-    return _download(
-        exports.sdmx_csv(request.user, countries),
-        "text/csv; charset=utf-8",
-        "cadis-region-sdmx.csv",
+    return redirect("reports:sdmx_index", permanent=True)
+
+
+def sdmx_index(request):
+    """The SDMX open data: the structure message and one SDMX-CSV 2.0 file per dataflow."""
+    flows = sdmx.structures().dataflows
+    return render(
+        request,
+        "reports/sdmx_index.html",
+        {"flows": flows, "countries": sdmx.published_countries()},
     )
+
+
+def sdmx_structure(request):
+    response = HttpResponse(sdmx.structure_xml(), content_type="application/xml")
+    response["Content-Disposition"] = 'inline; filename="structure.xml"'
+    return response
+
+
+def sdmx_data(request, flow: str, code: str | None = None):
+    """SDMX-CSV 2.0 of one dataflow: every country, or one; what the reader may see."""
+    countries = sdmx.published_countries()
+    if code is not None:
+        countries = [c for c in countries if c.code == code.upper()]
+        if not countries:
+            raise Http404
+    try:
+        dataflow, observations = sdmx.dataflow_observations(request.user, flow, countries)
+    except KeyError:
+        raise Http404 from None
+    response = StreamingHttpResponse(
+        iter_sdmx_csv(dataflow, observations), content_type="text/csv; charset=utf-8"
+    )
+    name = f"{flow}-{countries[0].code}.csv" if code else f"{flow}.csv"
+    response["Content-Disposition"] = content_disposition(name)
+    return response
 
 
 class TextForm(forms.Form):
@@ -157,3 +187,34 @@ def text_edit(request, code: str | None = None):
                 else reverse("reports:home")
             )
     return render(request, "reports/text_form.html", {"form": form, "country": country})
+
+
+DHIS2_FORMATS = {
+    "adx.xml": (iter_adx, "application/adx+xml"),
+    "datavalueset.json": (iter_data_value_set, "application/json"),
+}
+
+
+def dhis2_export(request, instance: str, fmt: str):
+    """TDI and harms aggregates for one DHIS2 instance (``?country=KG`` for one country),
+    what the reader may see, small cells withheld as on the pages."""
+    writer = DHIS2_FORMATS.get(fmt)
+    target = Dhis2Instance.objects.filter(code=instance).first()
+    if writer is None or target is None:
+        raise Http404
+    countries = sdmx.published_countries()
+    code = (request.GET.get("country") or "").upper()
+    if code:
+        countries = [c for c in countries if c.code == code]
+        if not countries:
+            raise Http404
+    mapping = dhis2.mapping_for(target)
+    export = dhis2.mapped(dhis2.aggregate_values(request.user, countries), mapping)
+    if not export.values:
+        raise Http404  # an ADX message needs one value at least; nothing to send
+    write, content_type = writer
+    response = StreamingHttpResponse(write(export.values, mapping), content_type=content_type)
+    response["Content-Disposition"] = content_disposition(f"cadis-{target.code}-{fmt}")
+    response["X-Cadis-Values"] = str(len(export.values))
+    response["X-Cadis-Unmapped-Values"] = str(export.skipped)
+    return response

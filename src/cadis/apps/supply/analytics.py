@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
-from cadis.apps.accounts.scope import visible
-from cadis.apps.supply import analytics_rollup
+from cadis.apps.supply import analytics_rollup, comparison
 from cadis.apps.supply.models import Case, LabDismantled, Seizure
+from cadis.apps.supply.periods import period_label
+from cadis.platform.scope import visible
 
 GRAINS = {"year": TruncYear, "quarter": TruncQuarter, "month": TruncMonth}
 DIMENSIONS = (
@@ -106,7 +107,7 @@ def _name(row: dict, prefix: str) -> str:
         row.get(f"{prefix}__name_{lang}")
         or row.get(f"{prefix}__name_en")
         or row.get(f"{prefix}__code")
-        or "—"
+        or gettext("not stated")
     )
 
 
@@ -149,14 +150,6 @@ def by_period(user, filters: Filters) -> list[dict]:
         }
         for r in grouped
     ]
-
-
-def period_label(day: dt.date, grain: str) -> str:
-    if grain == "quarter":
-        return f"{day.year} Q{(day.month - 1) // 3 + 1}"
-    if grain == "month":
-        return f"{day.year}-{day.month:02d}"
-    return str(day.year)
 
 
 def by_dimension(user, filters: Filters, dimension: str, limit: int | None = None) -> list[dict]:
@@ -245,35 +238,21 @@ def totals_from_seizures(user, filters: Filters) -> dict:
 
 
 def change(user, filters: Filters) -> dict:
-    """Totals of the selected period against the period of the same length just before it.
+    """Totals of the selected period against the period before it, when both are complete.
 
-    Without a period, the latest year with data is compared with the year before."""
-    date_from, date_to = filters.date_from, filters.date_to
-    if date_from is None or date_to is None:
-        if analytics_rollup.fits(filters, "totals"):
-            latest = analytics_rollup.latest_month(user, filters)
-        else:
-            latest = seizures(user, filters).aggregate(latest=Max("date"))["latest"]
-        if latest is None:
-            return {"current": None, "previous": None}
-        date_from, date_to = dt.date(latest.year, 1, 1), dt.date(latest.year, 12, 31)
-    length = date_to - date_from
-    previous_to = date_from - dt.timedelta(days=1)
-    previous_from = previous_to - length
-    current = totals(user, _with(filters, date_from, date_to))
-    previous = totals(user, _with(filters, previous_from, previous_to))
-
-    def pct(a: float, b: float) -> float | None:
-        return None if not b else round(100.0 * (a - b) / b, 1)
-
-    return {
-        "current": {"from": date_from, "to": date_to, **current},
-        "previous": {"from": previous_from, "to": previous_to, **previous},
-        "change_pct": {k: pct(current[k], previous[k]) for k in ("kg", "units", "seizures")},
-    }
+    Without a period, the latest complete year is compared with the year before
+    (``cadis.apps.supply.comparison``)."""
+    undated = _with(filters, None, None)
+    coverage = comparison.Coverage.of(seizures(user, undated))
+    return comparison.compare(
+        coverage,
+        filters.date_from,
+        filters.date_to,
+        lambda date_from, date_to: totals(user, _with(filters, date_from, date_to)),
+    )
 
 
-def _with(filters: Filters, date_from: dt.date, date_to: dt.date) -> Filters:
+def _with(filters: Filters, date_from: dt.date | None, date_to: dt.date | None) -> Filters:
     return Filters(
         filters.country, date_from, date_to, filters.substance_group, filters.agency, filters.grain
     )

@@ -10,12 +10,13 @@ import datetime as dt
 
 from django.db.models import Max, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
-from cadis.apps.accounts.scope import visible
 from cadis.apps.reference import models as ref
 from cadis.apps.supply.models import SeizureRollup
+from cadis.apps.supply.periods import period_label
 from cadis.apps.supply.rollup import month_end
+from cadis.platform.scope import visible
 
 _TRUNC = {"year": TruncYear, "quarter": TruncQuarter, "month": TruncMonth}
 _LOOKUP = {  # dimension -> (rollup dimension, grouping column, reference model)
@@ -111,7 +112,6 @@ def _ordered(rows: list[dict], limit: int | None) -> list[dict]:
 
 
 def by_dimension(user, filters, dimension: str, limit: int | None = None) -> list[dict]:
-    from cadis.apps.supply.analytics import period_label
 
     if dimension == "period":
         trunc = _TRUNC[filters.grain]
@@ -133,7 +133,8 @@ def by_dimension(user, filters, dimension: str, limit: int | None = None) -> lis
         names = _labels(ref.Country, {r["key1"] for r in grouped} | {r["key2"] for r in grouped})
         rows = []
         for r in grouped:
-            a, b = names.get(r["key1"], ("?", "?"))[0], names.get(r["key2"], ("?", "?"))[0]
+            unknown = (gettext("not stated"),) * 2
+            a, b = names.get(r["key1"], unknown)[0], names.get(r["key2"], unknown)[0]
             rows.append(_row(f"{a}-{b}", f"{a} → {b}", r))
         return _ordered(rows, limit or 10)
     rollup_dimension, column, model = _LOOKUP[dimension]
@@ -141,7 +142,7 @@ def by_dimension(user, filters, dimension: str, limit: int | None = None) -> lis
         _base(user, filters, rollup_dimension).values(column).annotate(**_measures()).order_by()
     )
     names = _labels(model, {r[column] for r in grouped})
-    rows = [_row(*names.get(r[column], (None, "—")), r) for r in grouped]
+    rows = [_row(*names.get(r[column], (None, gettext("not stated"))), r) for r in grouped]
     return _ordered(rows, limit or (10 if dimension == "concealment" else None))
 
 

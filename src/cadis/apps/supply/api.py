@@ -6,12 +6,21 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from cadis.api.auth import write_auth
-from cadis.api.pagination import LimitOffset
-from cadis.apps.accounts.errors import ValidationError
-from cadis.apps.accounts.models import SourceKind
+from cadis.apps.accounts.auth import write_auth
 from cadis.apps.reference import models as ref
 from cadis.apps.supply import analytics, selectors, services
+from cadis.apps.supply.prices import api as prices_api
+from cadis.platform.api import (
+    ID_IN_PATH,
+    Count,
+    FloatQuantity,
+    GeoOut,
+    LimitOffset,
+    ScopedRecordOut,
+    responses,
+)
+from cadis.platform.errors import ValidationError
+from cadis.platform.records import SourceKind
 
 router = Router(tags=["supply"])
 
@@ -20,7 +29,7 @@ def _code(obj) -> str | None:
     return obj.code if obj is not None else None
 
 
-class SeizureOut(Schema):
+class SeizureOut(ScopedRecordOut):
     id: int
     date: dt.date
     date_precision: str
@@ -41,14 +50,15 @@ class SeizureOut(Schema):
     source_kind: str
     source_ref: dict
     synthetic: bool
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
+    geo: GeoOut | None
 
     @staticmethod
     def resolve_subdivision(obj) -> str | None:
         return _code(obj.subdivision)
+
+    @staticmethod
+    def resolve_geo(obj) -> dict | None:
+        return GeoOut.of(obj)
 
     @staticmethod
     def resolve_agency(obj) -> str | None:
@@ -57,10 +67,6 @@ class SeizureOut(Schema):
     @staticmethod
     def resolve_substance(obj) -> str | None:
         return _code(obj.substance)
-
-    @staticmethod
-    def resolve_synthetic(obj) -> bool:
-        return obj.source_kind == SourceKind.DEMO
 
 
 class SeizureIn(Schema):
@@ -73,14 +79,14 @@ class SeizureIn(Schema):
     place: str = ""
     agency: str | None = None
     form: str | None = None
-    purity: float | None = None
+    purity: float | None = Field(None, ge=0, le=100)
     concealment_methods: list[str] = []
     transport_mode: str | None = None
     confidentiality: Literal["public", "restricted", "confidential"] = "restricted"
     notes: str = ""
 
 
-class CaseOut(Schema):
+class CaseOut(ScopedRecordOut):
     id: int
     reference: str
     country: str
@@ -99,15 +105,11 @@ class CaseOut(Schema):
     confidentiality: str
 
     @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
-
-    @staticmethod
     def resolve_agencies(obj) -> list[str]:
         return [a.code for a in obj.agencies.all()]
 
 
-class StatisticOut(Schema):
+class StatisticOut(ScopedRecordOut):
     id: int
     indicator: str
     country: str
@@ -120,10 +122,6 @@ class StatisticOut(Schema):
     agency: str | None
     source_text: str
     confidentiality: str
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
 
     @staticmethod
     def resolve_substance(obj) -> str | None:
@@ -172,7 +170,7 @@ def _filters(f: FiltersIn) -> analytics.Filters:
     )
 
 
-@router.get("/seizures", response=list[SeizureOut], summary="Seizures you may see")
+@router.get("/seizures", response=responses(list[SeizureOut]), summary="Seizures you may see")
 @paginate(LimitOffset)
 def seizure_list(request, filters: Query[FiltersIn]):
     f = _filters(filters)
@@ -186,8 +184,8 @@ def seizure_list(request, filters: Query[FiltersIn]):
     )
 
 
-@router.get("/seizures/{seizure_id}", response=SeizureOut, summary="One seizure")
-def seizure_detail(request, seizure_id: int):
+@router.get("/seizures/{seizure_id}", response=responses(SeizureOut, 404), summary="One seizure")
+def seizure_detail(request, seizure_id: int = ID_IN_PATH):
     return selectors.seizure_get(request.user, seizure_id)
 
 
@@ -200,7 +198,7 @@ def _by_code(model, code: str | None, field: str):
     return obj
 
 
-@router.post("/seizures", response={201: SeizureOut}, auth=write_auth, summary="Record a seizure")
+@router.post("/seizures", response=responses(SeizureOut, 403, 409, status=201), auth=write_auth, summary="Record a seizure")
 def seizure_create(request, payload: SeizureIn):
     from cadis.engines.units import UnitsError, parse_date
 
@@ -226,14 +224,14 @@ def seizure_create(request, payload: SeizureIn):
     return Status(201, selectors.seizure_get(request.user, seizure.pk))
 
 
-@router.get("/cases", response=list[CaseOut], summary="Cases and operations you may see")
+@router.get("/cases", response=responses(list[CaseOut]), summary="Cases and operations you may see")
 @paginate(LimitOffset)
 def case_list(request, country: str | None = None):
     return selectors.case_list(request.user, country=(country or "").upper() or None)
 
 
-@router.get("/cases/{case_id}", response=CaseOut, summary="One case or operation")
-def case_detail(request, case_id: int):
+@router.get("/cases/{case_id}", response=responses(CaseOut, 404), summary="One case or operation")
+def case_detail(request, case_id: int = ID_IN_PATH):
     return selectors.case_get(request.user, case_id)
 
 
@@ -249,13 +247,13 @@ class CaseIn(Schema):
     date_end: dt.date | None = None
     agencies: list[str] = []
     operation_name: str = ""
-    groups_dismantled: int = Field(0, ge=0)
-    group_members: int = Field(0, ge=0)
-    persons_arrested: int = Field(0, ge=0)
-    persons_prosecuted: int = Field(0, ge=0)
-    women: int = Field(0, ge=0)
-    minors: int = Field(0, ge=0)
-    foreigners: int = Field(0, ge=0)
+    groups_dismantled: Count = 0
+    group_members: Count = 0
+    persons_arrested: Count = 0
+    persons_prosecuted: Count = 0
+    women: Count = 0
+    minors: Count = 0
+    foreigners: Count = 0
     labs: list[LabIn] = []
     summary: str = ""
     confidentiality: Literal["public", "restricted", "confidential"] = "restricted"
@@ -263,7 +261,7 @@ class CaseIn(Schema):
 
 @router.post(
     "/cases",
-    response={201: CaseOut},
+    response=responses(CaseOut, 403, 409, status=201),
     auth=write_auth,
     summary="Record a case or operation (agencies of several countries allowed)",
 )
@@ -294,7 +292,7 @@ class StatisticIn(Schema):
     ]
     substance: str | None = None
     substance_group: str | None = None
-    value: float = Field(..., ge=0)
+    value: FloatQuantity
     unit: str = "count"
     period_start: dt.date
     period_end: dt.date
@@ -305,7 +303,7 @@ class StatisticIn(Schema):
 
 @router.post(
     "/period-statistics",
-    response={201: StatisticOut},
+    response=responses(StatisticOut, 403, 409, status=201),
     auth=write_auth,
     summary="Record an official period statistic",
 )
@@ -324,7 +322,7 @@ def statistic_create(request, payload: StatisticIn):
 
 @router.get(
     "/period-statistics",
-    response=list[StatisticOut],
+    response=responses(list[StatisticOut]),
     summary="Official period statistics (never added to event data)",
 )
 @paginate(LimitOffset)
@@ -342,7 +340,7 @@ def statistic_list(request, filters: Query[FiltersIn]):
 
 @router.get(
     "/aggregates/{dimension}",
-    response=AggregateOut,
+    response=responses(AggregateOut, 404),
     summary="Dashboard aggregates of seizures (event data) by a dimension",
 )
 def aggregate(
@@ -359,7 +357,7 @@ def aggregate(
         "route",
     ],
     filters: Query[FiltersIn],
-    limit: int | None = None,
+    limit: int | None = Query(None, ge=1, le=1000),  # noqa: B008 - django-ninja's parameter
 ):
     rows = analytics.by_dimension(request.user, _filters(filters), dimension, limit)
     return {"dimension": dimension, "rows": rows}
@@ -373,7 +371,7 @@ class TotalsOut(Schema):
 
 
 @router.get(
-    "/totals", response=TotalsOut, summary="Totals, change against the previous period, case totals"
+    "/totals", response=responses(TotalsOut), summary="Totals, change against the previous period, case totals"
 )
 def totals(request, filters: Query[FiltersIn]):
     f = _filters(filters)
@@ -383,3 +381,7 @@ def totals(request, filters: Query[FiltersIn]):
         "change": change,
         "cases": analytics.case_totals(request.user, f),
     }
+
+
+# Price and purity records have their own module; one router serves the module's tag.
+router.add_router("", prices_api.router)

@@ -20,27 +20,42 @@ def table_rows(rows: list[dict]) -> list[list]:
 def spec(
     rows: list[dict], *, measure: str, measure_title: str, label_title: str, line: bool = False
 ) -> dict:
+    """A line over periods; horizontal bars for categories (long names stay readable)."""
     values = [{"label": r["label"], "value": round(r[measure], 3)} for r in rows]
-    encoding = {
-        "x": {
-            "field": "label",
-            "type": "ordinal" if line else "nominal",
-            "sort": None,
-            "title": label_title,
-        },
-        "y": {"field": "value", "type": "quantitative", "title": measure_title},
-        "tooltip": [
-            {"field": "label", "title": label_title},
-            {"field": "value", "title": measure_title},
-        ],
-    }
+    tooltip = [
+        {"field": "label", "title": label_title},
+        {"field": "value", "title": measure_title},
+    ]
+    if line:
+        return {
+            "$schema": VEGA_SCHEMA,
+            "width": "container",
+            "height": 220,
+            "data": {"values": values},
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": {
+                    "field": "label",
+                    "type": "ordinal",
+                    "sort": None,
+                    "title": label_title,
+                    "axis": {"labelAngle": 0},
+                },
+                "y": {"field": "value", "type": "quantitative", "title": measure_title},
+                "tooltip": tooltip,
+            },
+        }
     return {
         "$schema": VEGA_SCHEMA,
         "width": "container",
-        "height": 220,
+        "height": {"step": 24},
         "data": {"values": values},
-        "mark": {"type": "line", "point": True} if line else {"type": "bar"},
-        "encoding": encoding,
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "label", "type": "nominal", "sort": None, "title": None},
+            "x": {"field": "value", "type": "quantitative", "title": measure_title},
+            "tooltip": tooltip,
+        },
     }
 
 

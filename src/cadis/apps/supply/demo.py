@@ -12,14 +12,16 @@ import random
 from django.db import transaction
 
 from cadis.apps.accounts import services as account_services
-from cadis.apps.accounts.models import Organisation, SourceKind
+from cadis.apps.accounts.models import Organisation
 from cadis.apps.operations.demo_accounts import COUNTRY_NAMES_EN
 from cadis.apps.reference import models as ref
 from cadis.apps.supply.importing.commit import write_rows
 from cadis.apps.supply.importing.loading import top_group_ids
 from cadis.apps.supply.importing.rows import ParsedSeizure, assign_fingerprints, canonical_unit
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic
+from cadis.apps.supply.prices import demo as price_demo
 from cadis.engines.units import normalise
+from cadis.platform.records import SourceKind
 
 FIRST_DAY, LAST_DAY = dt.date(2021, 1, 1), dt.date(2024, 12, 31)
 SEIZURES_PER_COUNTRY = 700
@@ -239,9 +241,10 @@ def _statistics(country, organisation, rng: random.Random) -> int:
 @transaction.atomic
 def load_demo(*, stdout=None) -> dict:
     totals = {"seizures": 0, "cases": 0, "statistics": 0}
+    organisations = {}
     for code in ref.CENTRAL_ASIA:
         country = ref.Country.objects.get(code=code)
-        organisation = _organisation(code, country)
+        organisation = organisations[code] = _organisation(code, country)
         rng = random.Random(f"cadis-supply-demo-{code}")
         created, _unchanged = write_rows(
             actor=None,
@@ -258,4 +261,5 @@ def load_demo(*, stdout=None) -> dict:
             f"   supply: {totals['seizures']} synthetic seizures, {totals['cases']} cases, "
             f"{totals['statistics']} period statistics"
         )
+    totals["prices"] = price_demo.load_demo(organisations=organisations, stdout=stdout)
     return totals

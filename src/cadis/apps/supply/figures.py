@@ -3,8 +3,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.scope import visible
 from cadis.apps.supply.models import Seizure
+from cadis.platform.scope import visible
 
 
 def supply_figures(user) -> list[dict]:

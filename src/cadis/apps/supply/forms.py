@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import Confidentiality, Organisation
+from cadis.apps.accounts.models import Organisation
 from cadis.apps.reference import models as ref
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Seizure
 from cadis.apps.supply.services import normalise_quantity
 from cadis.engines.units import UnitsError, parse_date
+from cadis.platform.records import Confidentiality
 
 
 class SeizureForm(forms.ModelForm):

@@ -6,12 +6,7 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import Conflict, NotFound, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import scope_of
 from cadis.apps.supply.importing.commit import (
     check_bytes,
     import_context,
@@ -19,6 +14,10 @@ from cadis.apps.supply.importing.commit import (
     write_rows,
 )
 from cadis.apps.supply.models import ImportBatch
+from cadis.platform import audit
+from cadis.platform.errors import Conflict, NotFound, ValidationError
+from cadis.platform.records import Confidentiality, SourceKind, actor_or_none
+from cadis.platform.scope import visible
 
 # Files above this size are checked and committed by a background job with a progress bar.
 BACKGROUND_BYTES = 256 * 1024
@@ -50,7 +49,7 @@ def import_upload(
         confidentiality=confidentiality,
         file_name=file_name[:255],
         sha256=hashlib.sha256(data).hexdigest(),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_or_none(actor),
     )
     batch.file.save(file_name[-100:] or "upload.csv", ContentFile(data), save=False)
     batch.save()
@@ -67,11 +66,18 @@ def import_check(*, actor, batch: ImportBatch, data: bytes | None = None) -> Imp
     errors, warnings = result.errors, result.warnings
     batch.row_count = result.row_count
     batch.error_count, batch.warning_count = len(errors), len(warnings)
-    batch.report = {"issues": issues_report(errors + warnings), "valid_rows": len(result.rows)}
-    batch.status = (
-        ImportBatch.Status.REJECTED if errors or not result.rows else ImportBatch.Status.CHECKED
+    batch.report = {
+        "issues": issues_report(errors + warnings),
+        "valid_rows": len(result.rows),
+        "preview": result.preview,
+    }
+    batch.move_to(
+        ImportBatch.Status.REJECTED if errors or not result.rows else ImportBatch.Status.CHECKED,
+        row_count=batch.row_count,
+        error_count=batch.error_count,
+        warning_count=batch.warning_count,
+        report=batch.report,
     )
-    batch.save(update_fields=["row_count", "error_count", "warning_count", "report", "status"])
     return batch
 
 
@@ -100,10 +106,9 @@ def import_commit(
             file_name=batch.file_name,
             progress=progress,
         )
-        batch.status = ImportBatch.Status.COMMITTED
-        batch.created_count, batch.unchanged_count = created, unchanged
-        batch.committed_at = timezone.now()
-        batch.save(update_fields=["status", "created_count", "unchanged_count", "committed_at"])
+        batch.move_to(
+            ImportBatch.Status.COMMITTED, created_count=created, unchanged_count=unchanged
+        )
         audit.record(
             actor=actor,
             action="create",
@@ -135,21 +140,14 @@ def import_start(*, actor, batch: ImportBatch, action: str):
         organisation=batch.organisation,
         country=batch.country,
     )
-    status = ImportBatch.Status.CHECKING if action == "check" else ImportBatch.Status.COMMITTING
-    ImportBatch.objects.filter(pk=batch.pk).update(job=job, status=status)
+    batch.move_to(
+        ImportBatch.Status.CHECKING if action == "check" else ImportBatch.Status.COMMITTING, job=job
+    )
     return job
 
 
 def visible_batches(user):
-    scope = scope_of(user)
-    batches = ImportBatch.objects.select_related("organisation", "country")
-    if scope.is_admin:
-        return batches
-    if not scope.authenticated:
-        return batches.none()
-    if scope.is_focal_point and scope.country_id:
-        return batches.filter(country_id=scope.country_id)
-    return batches.filter(organisation_id=scope.organisation_id)
+    return visible(ImportBatch.objects.select_related("organisation", "country"), user)
 
 
 def batch_for(user, pk: int) -> ImportBatch:

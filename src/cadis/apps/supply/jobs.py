@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from cadis.apps.jobs.recovery import tracked_cleanup
 from cadis.apps.jobs.registry import job_handler
 from cadis.apps.supply import imports
 from cadis.apps.supply.models import ImportBatch
@@ -20,7 +21,7 @@ def import_check_job(job, progress) -> dict:
     try:
         imports.import_check(actor=job.created_by, batch=batch)
     except Exception:
-        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.REJECTED)
+        batch.move_to(ImportBatch.Status.REJECTED, strict=False)
         raise
     progress(batch.row_count, batch.row_count, "checked", force=True)
     return {
@@ -36,10 +37,18 @@ def import_commit_job(job, progress) -> dict:
     try:
         imports.import_commit(actor=job.created_by, batch=batch, progress=progress)
     except Exception:
-        ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.CHECKED)
+        batch.move_to(ImportBatch.Status.CHECKED, strict=False)
         raise
     return {
         "url": reverse("supply:import_detail", args=[batch.pk]),
         "created": batch.created_count,
         "unchanged": batch.unchanged_count,
     }
+
+
+# Job recovery: a commit runs in one transaction, so a dead worker leaves nothing partial; the
+# batch goes back to "checked" (committed again, or left) when the job is not run again.
+tracked_cleanup("supply.import_commit", ImportBatch, running=[ImportBatch.Status.COMMITTING],
+                failed=ImportBatch.Status.CHECKED)
+tracked_cleanup("supply.import_check", ImportBatch, running=[ImportBatch.Status.CHECKING],
+                failed=ImportBatch.Status.REJECTED)

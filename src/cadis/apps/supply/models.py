@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import ScopedRecord
+from cadis.apps.reference.models import Geocoded
+from cadis.platform.records import JobTracked, ScopedRecord, optional_ref
+from cadis.platform.scope import Owner
+from cadis.platform.uploads import UnguessableUploadTo
 
 
 class DatePrecision(models.TextChoices):
@@ -28,8 +30,12 @@ class Resolution(models.TextChoices):
     CHOSEN = "chosen", _("chosen in a form")
 
 
-class ImportBatch(models.Model):
-    """One uploaded file: its dry-run report and, once committed, the records it created."""
+class ImportBatch(JobTracked):
+    """One uploaded file: its dry-run report and, once committed, the records it created.
+
+    Confidential: its organisation and the focal point of its country."""
+
+    OWNER = Owner(level=None)
 
     class Status(models.TextChoices):
         UPLOADED = "uploaded", _("Uploaded")
@@ -39,20 +45,26 @@ class ImportBatch(models.Model):
         COMMITTED = "committed", _("Imported")
         REJECTED = "rejected", _("Rejected")
 
+    # A file is checked (in the background when large), then committed; a failed commit goes
+    # back to checked so that it can be committed again. A rejected file is checked again once
+    # the organisation has mapped its unknown values (the dry-run page's fixes).
+    MOVES = {
+        Status.REJECTED: {Status.CHECKING, Status.CHECKED, Status.REJECTED},
+        Status.UPLOADED: {Status.CHECKING, Status.CHECKED, Status.REJECTED},
+        Status.CHECKING: {Status.CHECKED, Status.REJECTED},
+        Status.CHECKED: {Status.COMMITTING, Status.COMMITTED},
+        Status.COMMITTING: {Status.COMMITTED, Status.CHECKED},
+    }
+
     kind = models.CharField(max_length=30, default="seizures")
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
     )
-    country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("The organisation's country (default country of rows)."),
+    country = optional_ref(
+        "reference.Country", help_text=_("The organisation's country (default country of rows).")
     )
     confidentiality = models.CharField(_("confidentiality"), max_length=20, default="restricted")
-    file = models.FileField(upload_to="supply/imports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to=UnguessableUploadTo("supply/imports"), max_length=300, blank=True)
     file_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.UPLOADED)
@@ -62,14 +74,6 @@ class ImportBatch(models.Model):
     report = models.JSONField(default=dict, blank=True)
     created_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
-    job = models.ForeignKey(
-        "jobs.Job", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    committed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -125,14 +129,7 @@ class LabDismantled(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="labs")
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     products = models.CharField(_("what it produced"), max_length=300, blank=True)
-    substance = models.ForeignKey(
-        "reference.Substance",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance"),
-    )
+    substance = optional_ref("reference.Substance", _("substance"))
 
     class Meta:
         ordering = ["case", "id"]
@@ -143,44 +140,19 @@ class LabDismantled(models.Model):
         return f"{self.get_kind_display()}: {self.products}"
 
 
-class Seizure(ScopedRecord):
+class Seizure(ScopedRecord, Geocoded):
     """One seizure event as reported, with its quantity normalised to kg or a count."""
 
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
-    subdivision = models.ForeignKey(
-        "reference.Subdivision",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("subdivision"),
-    )
+    subdivision = optional_ref("reference.Subdivision", _("subdivision"))
     place = models.CharField(_("place"), max_length=300, blank=True)
-    agency = models.ForeignKey(
-        "reference.Agency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("agency"),
-    )
-    substance = models.ForeignKey(
-        "reference.Substance",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance"),
-    )
-    substance_group = models.ForeignKey(
+    agency = optional_ref("reference.Agency", _("agency"))
+    substance = optional_ref("reference.Substance", _("substance"))
+    substance_group = optional_ref(
         "reference.SubstanceGroup",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
         editable=False,
         help_text=_("Top-level group of the substance, kept for analytics."),
     )
@@ -188,14 +160,7 @@ class Seizure(ScopedRecord):
     substance_resolution = models.CharField(
         max_length=12, choices=Resolution.choices, default=Resolution.CHOSEN
     )
-    form = models.ForeignKey(
-        "reference.DrugForm",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("form"),
-    )
+    form = optional_ref("reference.DrugForm", _("form"))
     quantity_as_written = models.CharField(_("quantity as written"), max_length=100)
     unit_as_written = models.CharField(_("unit as written"), max_length=50, blank=True)
     quantity_value = models.FloatField(_("quantity"))
@@ -212,52 +177,15 @@ class Seizure(ScopedRecord):
         related_name="+",
         verbose_name=_("concealment methods"),
     )
-    transport_mode = models.ForeignKey(
-        "reference.TransportMode",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("transport mode"),
-    )
-    departure_country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("departure country"),
-    )
+    transport_mode = optional_ref("reference.TransportMode", _("transport mode"))
+    departure_country = optional_ref("reference.Country", _("departure country"))
     transit_countries = models.ManyToManyField(
         "reference.Country", blank=True, related_name="+", verbose_name=_("transit countries")
     )
-    destination_country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("destination country"),
-    )
-    producing_country = models.ForeignKey(
-        "reference.Country",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("producing country"),
-    )
-    case = models.ForeignKey(
-        Case,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="seizures",
-        verbose_name=_("case"),
-    )
-    import_batch = models.ForeignKey(
-        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="seizures"
-    )
+    destination_country = optional_ref("reference.Country", _("destination country"))
+    producing_country = optional_ref("reference.Country", _("producing country"))
+    case = optional_ref(Case, _("case"), on_delete=models.SET_NULL, related_name="seizures")
+    import_batch = optional_ref(ImportBatch, on_delete=models.SET_NULL, related_name="seizures")
     fingerprint = models.CharField(max_length=64, editable=False)
     notes = models.TextField(_("notes"), blank=True)
 
@@ -315,22 +243,8 @@ class PeriodStatistic(ScopedRecord):
         OFFENCES = "offences", _("Drug-law offences")
 
     indicator = models.CharField(_("indicator"), max_length=30, choices=Indicator.choices)
-    substance = models.ForeignKey(
-        "reference.Substance",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance"),
-    )
-    substance_group = models.ForeignKey(
-        "reference.SubstanceGroup",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance group"),
-    )
+    substance = optional_ref("reference.Substance", _("substance"))
+    substance_group = optional_ref("reference.SubstanceGroup", _("substance group"))
     value = models.FloatField(_("value"))
     unit = models.CharField(
         _("unit"),
@@ -340,14 +254,7 @@ class PeriodStatistic(ScopedRecord):
     )
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
-    agency = models.ForeignKey(
-        "reference.Agency",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("agency"),
-    )
+    agency = optional_ref("reference.Agency", _("agency"))
     source_text = models.TextField(_("source"), blank=True)
 
     class Meta:
@@ -399,3 +306,7 @@ class SeizureRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} {self.dimension} {self.key1}/{self.key2}: {self.seizures}"
+
+
+# Price and purity records live in their own module (supply/prices/); Django finds models here.
+from cadis.apps.supply.prices.models import PriceRecord  # noqa: E402, F401

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 from django.db.models import Count, DateField, F, Func, Sum
 
-from cadis.apps.supply.importing.fastinsert import insert_many
 from cadis.apps.supply.models import Seizure, SeizureRollup
+from cadis.platform.imports.fastinsert import insert_many
 
 # dimension -> (key1 field, key2 field) on Seizure; "none" carries only the common keys.
 DIMENSIONS: dict[str, tuple[str | None, str | None]] = {

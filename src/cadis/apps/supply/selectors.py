@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cadis.apps.accounts.errors import NotFound
-from cadis.apps.accounts.scope import visible
 from cadis.apps.supply.importing.vocabulary import key
 from cadis.apps.supply.models import Case, PeriodStatistic, Seizure
+from cadis.platform.errors import NotFound
+from cadis.platform.queries import filter_by
+from cadis.platform.scope import visible
 
 SEIZURE_RELATED = (
     "country",
     "organisation",
     "subdivision",
+    "geo_place",
     "agency",
     "substance",
     "form",
@@ -22,6 +24,17 @@ SEIZURE_RELATED = (
     "producing_country",
     "case",
 )
+
+
+# Filter name -> lookup; an empty value leaves the list unfiltered.
+SEIZURE_FILTERS = {
+    "country": "country__code",
+    "date_from": "date__gte",
+    "date_to": "date__lte",
+    "substance_group": "substance_group__code",
+    "agency": "agency__code",
+    "import_batch": "import_batch_id",
+}
 
 
 def seizure_list(
@@ -34,20 +47,18 @@ def seizure_list(
     agency=None,
     import_batch=None,
 ):
-    qs = visible(Seizure.objects.all(), user).select_related(*SEIZURE_RELATED)
-    if country:
-        qs = qs.filter(country__code=country)
-    if date_from:
-        qs = qs.filter(date__gte=date_from)
-    if date_to:
-        qs = qs.filter(date__lte=date_to)
-    if substance_group:
-        qs = qs.filter(substance_group__code=substance_group)
-    if agency:
-        qs = qs.filter(agency__code=agency)
-    if import_batch:
-        qs = qs.filter(import_batch_id=import_batch)
-    return qs
+    return filter_by(
+        visible(Seizure.objects.all(), user).select_related(*SEIZURE_RELATED),
+        {
+            "country": country,
+            "date_from": date_from,
+            "date_to": date_to,
+            "substance_group": substance_group,
+            "agency": agency,
+            "import_batch": import_batch,
+        },
+        SEIZURE_FILTERS,
+    )
 
 
 def seizure_get(user, pk: int) -> Seizure:

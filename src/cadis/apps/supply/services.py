@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import uuid
 from types import SimpleNamespace
 from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import Conflict, PermissionDenied, ValidationError
-from cadis.apps.accounts.models import SourceKind
-from cadis.apps.accounts.scope import can_change, can_create_in
+from cadis.apps.reference.geocoding import apply_place, subdivision_for
 from cadis.apps.supply import rollup
+from cadis.apps.supply.geocoding import geocode_seizure
 from cadis.apps.supply.importing.loading import top_group_ids
 from cadis.apps.supply.importing.rows import canonical_unit
 from cadis.apps.supply.importing.vocabulary import key
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Resolution, Seizure
 from cadis.engines.units import UnitsError, normalise, parse_number, parse_quantity
+from cadis.platform.api import MAX_QUANTITY
+from cadis.platform.crud import apply_fields, new_record, save_created, scoped_update
+from cadis.platform.errors import Conflict, ValidationError
+from cadis.platform.records import SourceKind
 
 SEIZURE_FIELDS = (
     "date",
@@ -75,16 +78,6 @@ STAT_FIELDS = (
 )
 
 
-def _owner(actor, data: dict[str, Any]) -> tuple[Any, Any]:
-    organisation = data.get("organisation") or getattr(actor, "organisation", None)
-    country = data.get("country") or (organisation.country if organisation else None)
-    if organisation is None or country is None:
-        raise ValidationError("A record needs a country and an owning organisation.")
-    if not can_create_in(actor, country_id=country.pk, organisation_id=organisation.pk):
-        raise PermissionDenied("You may not create records for this country or organisation.")
-    return country, organisation
-
-
 def normalise_quantity(quantity_text: str, unit_text: str = "") -> dict[str, Any]:
     """Quantity fields of a seizure from the quantity (and unit) as written."""
     try:
@@ -109,6 +102,11 @@ def normalise_quantity(quantity_text: str, unit_text: str = "") -> dict[str, Any
     if value < 0:
         raise ValidationError(
             "The quantity must not be negative.", details={"field": "quantity_as_written"}
+        )
+    if not math.isfinite(value) or value > MAX_QUANTITY:
+        raise ValidationError(
+            f"The quantity must not exceed {MAX_QUANTITY:,}.",
+            details={"field": "quantity_as_written"},
         )
     return {
         "quantity_value": value,
@@ -144,6 +142,7 @@ def _fingerprint(seizure: Seizure, source_detail: dict | None) -> str:
 
 
 def _apply_seizure(seizure: Seizure, data: dict[str, Any]) -> None:
+    previous_place = seizure.place
     for name in SEIZURE_FIELDS:
         if name in data:
             value = data[name]
@@ -176,13 +175,11 @@ def _apply_seizure(seizure: Seizure, data: dict[str, Any]) -> None:
         raise ValidationError(
             "Give the substance as written or choose one.", details={"field": "substance"}
         )
+    geocode_seizure(seizure, previous_place=previous_place)
 
 
-def _set_many(seizure: Seizure, data: dict[str, Any]) -> None:
-    if "concealment_methods" in data:
-        seizure.concealment_methods.set(data["concealment_methods"] or [])
-    if "transit_countries" in data:
-        seizure.transit_countries.set(data["transit_countries"] or [])
+SEIZURE_MANY = ("concealment_methods", "transit_countries")
+OWNER_MISSING = "A record needs a country and an owning organisation."
 
 
 @transaction.atomic
@@ -193,27 +190,29 @@ def seizure_create(
     source_kind: str = SourceKind.FORM,
     source_detail: dict | None = None,
 ) -> Seizure:
-    country, organisation = _owner(actor, data)
-    seizure = Seizure(
-        country=country,
-        organisation=organisation,
+    seizure = new_record(
+        Seizure,
+        actor=actor,
+        country=data.get("country"),
+        organisation=data.get("organisation"),
         source_kind=source_kind,
-        source_ref=source_detail or {},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        source_detail=source_detail,
+        missing=OWNER_MISSING,
     )
     _apply_seizure(seizure, data)
     seizure.fingerprint = _fingerprint(seizure, source_detail)
     try:
-        with transaction.atomic():
-            seizure.save()
+        return save_created(
+            seizure,
+            actor=actor,
+            data=data,
+            many=SEIZURE_MANY,
+            after_save=lambda record: rollup.refresh_for([record]),
+            source_kind=source_kind,
+            source_detail=source_detail,
+        )
     except IntegrityError:
         raise Conflict("This seizure has already been recorded from the same source.") from None
-    _set_many(seizure, data)
-    rollup.refresh_for([seizure])
-    audit.record_create(
-        actor=actor, obj=seizure, source_kind=source_kind, source_detail=source_detail
-    )
-    return seizure
 
 
 @transaction.atomic
@@ -225,23 +224,19 @@ def seizure_update(
     source_kind: str = SourceKind.FORM,
     source_detail: dict | None = None,
 ) -> Seizure:
-    if not can_change(actor, seizure):
-        raise PermissionDenied("You may not change this seizure.")
-    before = audit.snapshot(seizure)
     old_bucket = SimpleNamespace(country_id=seizure.country_id, date=seizure.date)
-    _apply_seizure(seizure, data)
-    seizure.save()
-    _set_many(seizure, data)
-    rollup.refresh_for([old_bucket])
-    rollup.refresh_for([seizure])
-    audit.record_update(
+    return scoped_update(
+        seizure,
         actor=actor,
-        obj=seizure,
-        before=before,
+        data=data,
+        fields=(),
+        many=SEIZURE_MANY,
+        prepare=lambda record: _apply_seizure(record, data),
+        after_save=lambda record: _refresh_buckets(old_bucket, record),
         source_kind=source_kind,
         source_detail=source_detail,
+        denied="You may not change this seizure.",
     )
-    return seizure
 
 
 @transaction.atomic
@@ -254,35 +249,48 @@ def case_create(
 ) -> Case:
     """A case; ``data["agencies"]`` may name agencies of several countries (joint operations);
     ``data["labs"]`` is a list of ``{"kind", "products", "substance"}``."""
-    country, organisation = _owner(actor, data)
+    case = new_record(
+        Case,
+        actor=actor,
+        country=data.get("country"),
+        organisation=data.get("organisation"),
+        source_kind=source_kind,
+        source_detail=source_detail,
+        missing=OWNER_MISSING,
+    )
     if not (data.get("reference") or "").strip():
         raise ValidationError("A case needs a reference.", details={"field": "reference"})
     if data.get("date_start") and data.get("date_end") and data["date_end"] < data["date_start"]:
         raise ValidationError("The case ends before it starts.", details={"field": "date_end"})
-    if Case.objects.filter(country=country, reference=data["reference"].strip()).exists():
+    if Case.objects.filter(country=case.country, reference=data["reference"].strip()).exists():
         raise Conflict("A case with this reference already exists in this country.")
-    case = Case(
-        country=country,
-        organisation=organisation,
-        source_kind=source_kind,
-        source_ref=source_detail or {},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    for name in CASE_FIELDS:
-        if data.get(name) is not None:
-            setattr(case, name, data[name])
+    apply_fields(case, data, CASE_FIELDS, skip_none=True)
     case.reference = case.reference.strip()
-    case.save()
-    case.agencies.set(data.get("agencies") or [])
-    for lab in data.get("labs") or []:
+    return save_created(
+        case,
+        actor=actor,
+        data={"agencies": data.get("agencies")},
+        many=("agencies",),
+        after_save=lambda record: _add_labs(record, data.get("labs") or []),
+        source_kind=source_kind,
+        source_detail=source_detail,
+    )
+
+
+def _refresh_buckets(*seizures) -> None:
+    """Each bucket on its own: a moved seizure leaves one month and country for another."""
+    for seizure in seizures:
+        rollup.refresh_for([seizure])
+
+
+def _add_labs(case: Case, labs: list[dict[str, Any]]) -> None:
+    for lab in labs:
         LabDismantled.objects.create(
             case=case,
             kind=lab["kind"],
             products=lab.get("products", ""),
             substance=lab.get("substance"),
         )
-    audit.record_create(actor=actor, obj=case, source_kind=source_kind, source_detail=source_detail)
-    return case
 
 
 @transaction.atomic
@@ -293,23 +301,41 @@ def period_statistic_create(
     source_kind: str = SourceKind.FORM,
     source_detail: dict | None = None,
 ) -> PeriodStatistic:
-    country, organisation = _owner(actor, data)
+    stat = new_record(
+        PeriodStatistic,
+        actor=actor,
+        country=data.get("country"),
+        organisation=data.get("organisation"),
+        source_kind=source_kind,
+        source_detail=source_detail,
+        missing=OWNER_MISSING,
+    )
     if data.get("indicator") not in PeriodStatistic.Indicator.values:
         raise ValidationError("Unknown indicator.", details={"field": "indicator"})
     if data["period_end"] < data["period_start"]:
         raise ValidationError("The period ends before it starts.", details={"field": "period_end"})
     if data.get("value") is None or data["value"] < 0:
         raise ValidationError("The value must be zero or more.", details={"field": "value"})
-    stat = PeriodStatistic(
-        country=country,
-        organisation=organisation,
-        source_kind=source_kind,
-        source_ref=source_detail or {},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    apply_fields(stat, data, STAT_FIELDS, skip_none=True)
+    return save_created(stat, actor=actor, source_kind=source_kind, source_detail=source_detail)
+
+
+@transaction.atomic
+def seizure_place_resolve(*, actor, record: Seizure, place) -> Seizure:
+    """A person's choice of the gazetteer place for a seizure the geocoder was unsure of."""
+
+    def choose(seizure: Seizure) -> None:
+        apply_place(seizure, place)
+        if seizure.subdivision_id is None:
+            seizure.subdivision = subdivision_for(seizure)
+
+    old_bucket = SimpleNamespace(country_id=record.country_id, date=record.date)
+    return scoped_update(
+        record,
+        actor=actor,
+        data={},
+        fields=(),
+        prepare=choose,
+        after_save=lambda saved: _refresh_buckets(old_bucket, saved),
+        denied="You may not change this seizure.",
     )
-    for name in STAT_FIELDS:
-        if data.get(name) is not None:
-            setattr(stat, name, data[name])
-    stat.save()
-    audit.record_create(actor=actor, obj=stat, source_kind=source_kind, source_detail=source_detail)
-    return stat

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from cadis.api.auth import write_auth
-from cadis.api.pagination import LimitOffset
-from cadis.apps.accounts.errors import NotFound, PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality
+from cadis.apps.accounts.auth import write_auth
 from cadis.apps.reference.models import Country
 from cadis.apps.treatment import selectors, services, tables
+from cadis.platform.api import LimitOffset, ScopedRecordOut, responses
+from cadis.platform.errors import NotFound, PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality
+from cadis.platform.scope import national_organisation
 
 router = Router(tags=["treatment"])
 
 
-class EpisodeOut(Schema):
+class EpisodeOut(ScopedRecordOut):
     id: int
     country: str
     organisation: str
@@ -27,6 +28,7 @@ class EpisodeOut(Schema):
     primary_drug: str
     secondary_drugs: list[str]
     sex: str
+    nationality: str
     age: int | None
     centre_type: str
     treatment_status: str
@@ -34,16 +36,17 @@ class EpisodeOut(Schema):
     route: str
     frequency: str
     injecting: str
+    age_first_injection: int | None
+    year_first_injection: int | None
+    needle_sharing: str
+    hiv_testing: str
+    hiv_result: str
+    hcv_testing: str
+    hcv_result: str
+    ost: str
+    year_first_ost: int | None
     possible_duplicate_of: int | None
     confidentiality: str
-
-    @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
-
-    @staticmethod
-    def resolve_organisation(obj) -> str:
-        return obj.organisation.name_en
 
     @staticmethod
     def resolve_primary_drug(obj) -> str:
@@ -59,14 +62,18 @@ class EpisodeIn(Schema):
     full_name: str = ""
     birth_date: dt.date | None = None
     start_date: dt.date
-    age: int | None = None
-    age_first_use: int | None = None
-    primary_drug: str
+    age: int | None = Field(None, ge=0, le=110)
+    age_first_use: int | None = Field(None, ge=0, le=110)
+    age_first_injection: int | None = Field(None, ge=0, le=110)
+    year_first_injection: int | None = Field(None, ge=1900, le=2100)
+    year_first_ost: int | None = Field(None, ge=1900, le=2100)
+    primary_drug: str = Field(max_length=40)
     secondary_drugs: list[str] = []
-    confidentiality: str = Confidentiality.CONFIDENTIAL
+    confidentiality: Confidentiality = Confidentiality.CONFIDENTIAL
     centre_type: str = "not_known"
     treatment_status: str = "not_known"
     sex: str = "not_known"
+    nationality: str = "not_known"
     referral: str = "not_known"
     living_with: str = "not_known"
     living_with_children: str = "not_known"
@@ -79,11 +86,13 @@ class EpisodeIn(Schema):
     injecting: str = "not_known"
     needle_sharing: str = "not_known"
     hiv_testing: str = "not_known"
+    hiv_result: str = "not_known"
     hcv_testing: str = "not_known"
+    hcv_result: str = "not_known"
     ost: str = "not_known"
 
 
-class HarmOut(Schema):
+class HarmOut(ScopedRecordOut):
     id: int
     country: str
     indicator: str
@@ -99,16 +108,8 @@ class HarmOut(Schema):
     synthetic: bool
 
     @staticmethod
-    def resolve_country(obj) -> str:
-        return obj.country.code
-
-    @staticmethod
     def resolve_substance(obj) -> str | None:
         return obj.substance.code if obj.substance_id else None
-
-    @staticmethod
-    def resolve_synthetic(obj) -> bool:
-        return obj.source_kind == "demo"
 
 
 class TableOut(Schema):
@@ -122,7 +123,9 @@ class TableOut(Schema):
     total: int | None
 
 
-@router.get("/episodes", response=list[EpisodeOut], summary="Treatment episodes you may see")
+@router.get(
+    "/episodes", response=responses(list[EpisodeOut]), summary="Treatment episodes you may see"
+)
 @paginate(LimitOffset)
 def episode_list(
     request, country: str | None = None, year: int | None = None, duplicates_only: bool = False
@@ -133,12 +136,15 @@ def episode_list(
 
 
 @router.post(
-    "/episodes", response={201: EpisodeOut}, auth=write_auth, summary="Record a treatment episode"
+    "/episodes",
+    response=responses(EpisodeOut, 403, 409, status=201),
+    auth=write_auth,
+    summary="Record a treatment episode",
 )
 def episode_create(request, payload: EpisodeIn):
     """The identifier (or name + date of birth) is turned into a pseudonym and not stored."""
-    org = request.user.organisation
-    if org is None or org.country_id is None:
+    org = national_organisation(request.user)
+    if org is None:
         raise PermissionDenied("Your account has no country organisation to record episodes for.")
     data = payload.dict()
     if data["confidentiality"] not in Confidentiality.values:
@@ -164,7 +170,11 @@ def episode_create(request, payload: EpisodeIn):
     return Status(201, selectors.episodes_visible(request.user).get(pk=episode.pk))
 
 
-@router.get("/harms", response=list[HarmOut], summary="Drug-related deaths and infectious diseases")
+@router.get(
+    "/harms",
+    response=responses(list[HarmOut]),
+    summary="Drug-related deaths and infectious diseases",
+)
 @paginate(LimitOffset)
 def harm_list(
     request, country: str | None = None, indicator: str | None = None, year: int | None = None
@@ -173,7 +183,9 @@ def harm_list(
 
 
 @router.get(
-    "/tables/{code}/{year}", response=list[TableOut], summary="Standard TDI tables, suppressed"
+    "/tables/{code}/{year}",
+    response=responses(list[TableOut], 404),
+    summary="Standard TDI tables, suppressed",
 )
 def tdi_tables(request, code: str, year: int):
     country = Country.objects.filter(code=code.upper(), is_central_asia=True).first()

@@ -1,6 +1,8 @@
 """TDI 3.0 reporting categories (EUDA protocol) and harms vocabularies.
 
-Codes are short English slugs; labels are translated. "not_known" is always allowed.
+Codes are short English slugs; labels are translated. "not_known" is always allowed. The
+codes of every TDI item are those of ``cadis.engines.tdi.codes`` in the same order
+(``tests/treatment/test_tdi_items.py`` fails when the two drift apart).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 NOT_KNOWN = "not_known"
+REFUSED = "refused"  # "refuses to answer" (TDI 3.0, injecting, sharing and testing items)
 
 
 class CentreType(models.TextChoices):
@@ -110,6 +113,7 @@ class Injecting(models.TextChoices):
     EVER_NOT_12M = "ever_not_12m", _("Ever, not in the last 12 months")
     LAST_12M = "last_12m", _("In the last 12 months, not in the last 30 days")
     LAST_30D = "last_30d", _("In the last 30 days")
+    REFUSED = REFUSED, _("Refuses to answer")
     NOT_KNOWN = NOT_KNOWN, _("Not known")
 
 
@@ -118,6 +122,7 @@ class NeedleSharing(models.TextChoices):
     EVER_NOT_12M = "ever_not_12m", _("Ever, not in the last 12 months")
     LAST_12M = "last_12m", _("In the last 12 months, not in the last 30 days")
     LAST_30D = "last_30d", _("In the last 30 days")
+    REFUSED = REFUSED, _("Refuses to answer")
     NOT_KNOWN = NOT_KNOWN, _("Not known")
 
 
@@ -125,6 +130,25 @@ class Testing(models.TextChoices):
     NEVER = "never", _("Never tested")
     EVER_NOT_12M = "ever_not_12m", _("Ever, not in the last 12 months")
     LAST_12M = "last_12m", _("In the last 12 months")
+    REFUSED = REFUSED, _("Refuses to answer")
+    NOT_KNOWN = NOT_KNOWN, _("Not known")
+
+
+class TestResult(models.TextChoices):
+    """The result of the last HIV or HCV test, as the client reports it (TDI 3.0)."""
+
+    POSITIVE = "positive", _("Positive")
+    NEGATIVE = "negative", _("Negative")
+    NOT_TESTED = "not_tested", _("Not tested")
+    RESULT_UNKNOWN = "result_unknown", _("Result not known to the client")
+    REFUSED = REFUSED, _("Refuses to answer")
+    NOT_KNOWN = NOT_KNOWN, _("Not known")
+
+
+class Nationality(models.TextChoices):
+    NATIONAL = "national", _("National")
+    FOREIGN = "foreign", _("Citizen of another country")
+    STATELESS = "stateless", _("Stateless")
     NOT_KNOWN = NOT_KNOWN, _("Not known")
 
 

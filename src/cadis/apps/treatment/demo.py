@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from cadis.apps.accounts.models import Confidentiality, Organisation, SourceKind
+from cadis.apps.accounts.models import Organisation
 from cadis.apps.reference.models import CENTRAL_ASIA, Country
 from cadis.apps.treatment.models import HarmRecord, TdiRelease, TreatmentEpisode
 from cadis.apps.treatment.synthetic import save_episodes, synthetic_episodes
+from cadis.platform.records import Confidentiality, SourceKind
 
 YEARS = range(2019, 2025)
 # Yearly first-treatment clients, invented, of a plausible order of magnitude per country.

@@ -3,17 +3,18 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import Confidentiality
-from cadis.apps.reference.models import TdiDrug
+from cadis.apps.reference.models import Dhis2Instance, TdiDrug
 from cadis.apps.treatment import choices as c
 from cadis.apps.treatment.models import AGE_BAND_CHOICES, SEX_ALL_CHOICES
-from cadis.apps.treatment.services import CODED_FIELDS
+from cadis.apps.treatment.services import CODED_FIELDS, FIRST_FIELDS
 from cadis.apps.treatment.validation import episode_problems
+from cadis.platform.records import Confidentiality
 
 CHOICE_CLASSES = {
     "centre_type": c.CentreType,
     "treatment_status": c.TreatmentStatus,
     "sex": c.Sex,
+    "nationality": c.Nationality,
     "referral": c.Referral,
     "living_with": c.LivingWith,
     "living_with_children": c.YesNo,
@@ -26,13 +27,16 @@ CHOICE_CLASSES = {
     "injecting": c.Injecting,
     "needle_sharing": c.NeedleSharing,
     "hiv_testing": c.Testing,
+    "hiv_result": c.TestResult,
     "hcv_testing": c.Testing,
+    "hcv_result": c.TestResult,
     "ost": c.Ost,
 }
 FIELD_LABELS = {
     "centre_type": _("Centre type"),
     "treatment_status": _("Treatment status"),
     "sex": _("Sex"),
+    "nationality": _("Nationality"),
     "referral": _("Referral source"),
     "living_with": _("Living with"),
     "living_with_children": _("Living with children"),
@@ -45,7 +49,9 @@ FIELD_LABELS = {
     "injecting": _("Injecting"),
     "needle_sharing": _("Needle sharing"),
     "hiv_testing": _("HIV testing"),
+    "hiv_result": _("HIV test result"),
     "hcv_testing": _("HCV testing"),
+    "hcv_result": _("HCV test result"),
     "ost": _("Opioid substitution treatment"),
 }
 
@@ -82,6 +88,22 @@ class EpisodeForm(forms.Form):
     )
     age_first_use = forms.IntegerField(
         label=_("Age at first use"), required=False, min_value=0, max_value=110
+    )
+    age_first_injection = forms.IntegerField(
+        label=_("Age at first injection"), required=False, min_value=0, max_value=110
+    )
+    year_first_injection = forms.IntegerField(
+        label=_("Year of first injection"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Either the age or the year of first injection is enough."),
+    )
+    year_first_ost = forms.IntegerField(
+        label=_("Year of first opioid substitution treatment"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
     )
     primary_drug = forms.ChoiceField(label=_("Primary drug"))
     secondary_drugs = forms.MultipleChoiceField(
@@ -125,7 +147,8 @@ class EpisodeForm(forms.Form):
     def values(self) -> dict:
         data = self.cleaned_data
         values = {
-            name: data.get(name) for name in ("start_date", "age", "age_first_use", *CODED_FIELDS)
+            name: data.get(name)
+            for name in ("start_date", "age", "age_first_use", *FIRST_FIELDS, *CODED_FIELDS)
         }
         values["primary_drug_code"] = data.get("primary_drug")
         values["secondary_drugs"] = list(data.get("secondary_drugs") or [])
@@ -154,6 +177,36 @@ class ImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload
+
+
+class Dhis2ImportForm(forms.Form):
+    file = forms.FileField(label=_("ADX (XML) or dataValueSets (JSON) file"))
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[
+            ("", _("By the file name")),
+            ("adx", "ADX (XML)"),
+            ("json", "dataValueSets (JSON)"),
+        ],
+        required=False,
+    )
+    instance = forms.ModelChoiceField(
+        label=_("DHIS2 instance (mapping)"),
+        queryset=Dhis2Instance.objects.all(),
+        to_field_name="code",
+    )
+    dry_run = forms.BooleanField(label=_("Check only (dry run)"), required=False, initial=True)
+    confidentiality = forms.ChoiceField(
+        label=_("Confidentiality of new figures"),
+        choices=Confidentiality.choices,
+        initial=Confidentiality.PUBLIC,
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xml", ".adx", ".json")):
+            raise forms.ValidationError(_("Upload a .xml, .adx or .json file."))
         return upload
 
 

@@ -1,21 +1,24 @@
-"""Import of harms figures (DRD, DRID) from CSV or XLSX: dry run, row errors, all-or-nothing,
-idempotent (one figure per indicator, year, sex, age band and substance of the organisation)."""
+"""Import of harms figures (DRD, DRID) from CSV or XLSX, a specification on the platform's
+import pipeline: dry run, row issues with stable codes, all-or-nothing, idempotent (one figure per indicator, year, sex, age band and substance of the organisation)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.errors import PermissionDenied
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import can_create_in
+from cadis.apps.reference import everyday
+from cadis.apps.reference.import_mappings import DECIMAL, mappings_for
 from cadis.apps.reference.models import TdiDrug
 from cadis.apps.treatment import choices as c
 from cadis.apps.treatment import services
-from cadis.apps.treatment.importing import read_rows
+from cadis.apps.treatment.importing import choice_matcher, drug_matcher, read_rows
 from cadis.apps.treatment.models import AGE_BAND_CHOICES, SEX_ALL_CHOICES, HarmRecord
+from cadis.platform.errors import PermissionDenied
+from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
+from cadis.platform.imports.matcher import Matcher
+from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.scope import can_create_in
 
 COLUMNS = (
     "indicator",
@@ -30,69 +33,114 @@ COLUMNS = (
     "quality_note",
 )
 REQUIRED = ("indicator", "year", "cases", "source", "data_quality")
+KIND = "harms"
 
 
-@dataclass
-class HarmsReport:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[dict] = field(default_factory=list)
-    dry_run: bool = True
-    committed: bool = False
+ALIASES: dict[str, tuple[str, ...]] = {
+    "indicator": ("показатель", "индикатор"),
+    "year": ("год",),
+    "sex": ("пол", "gender"),
+    "age_band": ("возрастная группа", "возраст", "age group"),
+    "substance": ("вещество", "наркотик", "причина", "cause"),
+    "cases": ("случаи", "число случаев", "количество", "number"),
+    "tested": ("обследовано", "протестировано", "число обследованных", "people tested"),
+    "source": ("источник", "источник данных", "data source"),
+    "data_quality": ("качество данных", "качество", "quality"),
+    "quality_note": ("примечание", "комментарий", "note"),
+}
+SPEC = ImportSpec(
+    KIND,
+    tuple(
+        Column(
+            name,
+            aliases=ALIASES.get(name, ()),
+            required=name in REQUIRED,
+            vocabulary={
+                "indicator": tuple(c.HarmIndicator.values),
+                "sex": tuple(v for v, _label in SEX_ALL_CHOICES),
+                "age_band": tuple(v for v, _label in AGE_BAND_CHOICES),
+                "data_quality": tuple(c.DataQuality.values),
+            }.get(name, ()),
+        )
+        for name in COLUMNS
+    ),
+)
+NUMBER_COLUMNS = ("year", "cases", "tested")
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+
+def lookups_for(mappings: dict | None = None) -> dict[str, Matcher]:
+    """Every vocabulary of the import, with the organisation's remembered mappings."""
+    mappings = mappings or {}
+    words = everyday.HARMS_BY_COLUMN
+    return {
+        "indicator": choice_matcher(c.HarmIndicator, mappings.get("indicator"), words["indicator"]),
+        "sex": choice_matcher(SEX_ALL_CHOICES, mappings.get("sex"), words["sex"]),
+        "age_band": choice_matcher(AGE_BAND_CHOICES, mappings.get("age_band")),
+        "substance": drug_matcher(mappings.get("substance")),
+        "data_quality": choice_matcher(
+            c.DataQuality, mappings.get("data_quality"), words["data_quality"]
+        ),
+    }
 
 
-def _number(text: str) -> int | None:
-    return int(text) if text.isascii() and text.isdigit() else None
-
-
-def parse_harm_row(
-    row: dict[str, str], substances: dict[str, TdiDrug]
-) -> tuple[dict, list[tuple[str, str]]]:
-    problems: list[tuple[str, str]] = []
+def parse_harm_row(reader: RowReader, lookups: dict[str, Matcher]) -> dict | None:
+    """The values of one row, or ``None`` when the row has an error (recorded on the reader)."""
     out: dict = {}
-    indicator = row.get("indicator", "").strip().lower()
-    if indicator not in c.HarmIndicator.values:
-        problems.append(("indicator", _("Unknown code.")))
-    out["indicator"] = indicator
-    year = _number(row.get("year", ""))
-    if year is None or not 1990 <= year <= 2100:
-        problems.append(("year", _("Not a year.")))
-    out["year"] = year
-    out["sex"] = row.get("sex", "").strip().lower() or "all"
-    if out["sex"] not in {v for v, _label in SEX_ALL_CHOICES}:
-        problems.append(("sex", _("Unknown code.")))
-    out["age_band"] = row.get("age_band", "").strip() or "all"
-    if out["age_band"] not in {v for v, _label in AGE_BAND_CHOICES}:
-        problems.append(("age_band", _("Unknown code.")))
-    code = row.get("substance", "").strip()
-    out["substance"] = substances.get(code) if code else None
-    if code and out["substance"] is None:
-        problems.append(("substance", _("Unknown TDI drug code.")))
-    cases, tested = _number(row.get("cases", "")), row.get("tested", "").strip()
-    if cases is None:
-        problems.append(("cases", _("Not a whole number.")))
-    out["cases"] = cases
-    out["tested"] = _number(tested) if tested else None
-    if tested and out["tested"] is None:
-        problems.append(("tested", _("Not a whole number.")))
-    if indicator == "drd" and out["tested"] is not None:
-        problems.append(("tested", _("Deaths have no 'people tested' denominator.")))
-    if cases is not None and out["tested"] is not None and cases > out["tested"]:
-        problems.append(("cases", _("More positive cases than people tested.")))
-    out["source"] = row.get("source", "").strip()[:300]
+    out["indicator"] = reader.choice("indicator", lookups["indicator"])
+    if not reader.text("indicator"):
+        reader.fail("indicator", "missing_value")
+    out["year"] = reader.whole_number("year")
+    if out["year"] is None or not 1990 <= out["year"] <= 2100:
+        if not any(i.column == "year" for i in reader.issues):
+            reader.fail("year", "bad_year")
+    out["sex"] = reader.choice("sex", lookups["sex"], default="all")
+    out["age_band"] = reader.choice("age_band", lookups["age_band"], default="all")
+    substance = reader.choice("substance", lookups["substance"])
+    out["substance"] = substance
+    out["cases"] = reader.whole_number("cases")
+    if out["cases"] is None and not any(i.column == "cases" for i in reader.issues):
+        reader.fail("cases", "bad_whole_number")
+    out["tested"] = reader.whole_number("tested")
+    if out["indicator"] == "drd" and out["tested"] is not None:
+        reader.fail("tested", "no_denominator")
+    if out["cases"] is not None and out["tested"] is not None and out["cases"] > out["tested"]:
+        reader.fail("cases", "cases_over_tested")
+    out["source"] = reader.text("source")[:300]
     if not out["source"]:
-        problems.append(("source", _("The source is required.")))
-    out["data_quality"] = row.get("data_quality", "").strip().lower()
-    if out["data_quality"] not in c.DataQuality.values:
-        problems.append(("data_quality", _("Unknown code.")))
-    out["quality_note"] = row.get("quality_note", "").strip()
-    return out, problems
+        reader.fail("source", "missing_value")
+    out["data_quality"] = reader.choice("data_quality", lookups["data_quality"])
+    if not reader.text("data_quality"):
+        reader.fail("data_quality", "missing_value")
+    out["quality_note"] = reader.text("quality_note")
+    if any(i.severity == "error" for i in reader.issues):
+        return None
+    return out
+
+
+def check_file(
+    data: bytes, file_name: str, *, organisation=None, dry_run: bool = True
+) -> tuple[ImportReport, list[Planned]]:
+    """Read and check a file: the report (issues, preview) and the rows to write."""
+    rows = read_rows(data, file_name, SPEC)
+    mappings = mappings_for(organisation, KIND)
+    lookups = lookups_for(mappings)
+    conventions = conventions_of(rows, NUMBER_COLUMNS, mappings.get(DECIMAL, {}))
+
+    def parse(reader: RowReader):
+        values = parse_harm_row(reader, lookups)
+        if values is None:
+            return None
+        key = tuple(values[k] for k in ("indicator", "year", "sex", "age_band", "substance"))
+        return key, values
+
+    return check_rows(
+        rows,
+        parse,
+        file=file_name,
+        dry_run=dry_run,
+        conventions=conventions,
+        duplicate_column="indicator",
+    )
 
 
 @transaction.atomic
@@ -104,67 +152,46 @@ def import_harms(
     file_name: str,
     dry_run: bool = True,
     confidentiality: str = Confidentiality.PUBLIC,
-) -> HarmsReport:
+) -> ImportReport:
     if not can_create_in(
         actor, country_id=organisation.country_id, organisation_id=organisation.pk
     ):
         raise PermissionDenied(_("You may not record harms figures for this organisation."))
-    rows = read_rows(data, file_name, COLUMNS, REQUIRED)
-    substances = {d.code: d for d in TdiDrug.objects.all()}
-    report = HarmsReport(rows=sum(1 for r in rows if r), dry_run=dry_run)
-    planned, seen = [], set()
-    for number, row in enumerate(rows, start=2):
-        if not row:
-            continue
-        values, problems = parse_harm_row(row, substances)
-        key = (
-            values["indicator"],
-            values["year"],
-            values["sex"],
-            values["age_band"],
-            values["substance"].pk if values["substance"] else None,
-        )
-        if not problems and key in seen:
-            problems.append(("indicator", _("The same figure appears twice in the file.")))
-        seen.add(key)
-        report.errors += [{"row": number, "column": col, "message": msg} for col, msg in problems]
-        planned.append((number, values))
-    if report.errors:
-        return report
-    for number, v in planned:
-        current = HarmRecord.objects.filter(
+    report, planned = check_file(data, file_name, organisation=organisation, dry_run=dry_run)
+
+    def existing(rows: list[Planned]) -> dict:
+        found = HarmRecord.objects.filter(
             country_id=organisation.country_id,
+            organisation=organisation,
+            year__in={row.values["year"] for row in rows},
+        )
+        return {(h.indicator, h.year, h.sex, h.age_band, h.substance_id): h for h in found}
+
+    def fields(row: Planned) -> dict:
+        return {k: row.values[k] for k in services.HARM_FIELDS}
+
+    def same(current: HarmRecord, row: Planned) -> bool:
+        values = fields(row)
+        return (
+            all(getattr(current, k) == values[k] for k in values)
+            and current.confidentiality == confidentiality
+        )
+
+    def write(row: Planned, _current: HarmRecord | None) -> None:
+        v = row.values
+        services.harm_upsert(
+            actor=actor,
             organisation=organisation,
             indicator=v["indicator"],
             year=v["year"],
             sex=v["sex"],
             age_band=v["age_band"],
-            substance=v["substance"],
-        ).first()
-        fields = {k: v[k] for k in services.HARM_FIELDS}
-        if current is None:
-            report.created += 1
-        elif (
-            all(getattr(current, k) == fields[k] for k in fields)
-            and current.confidentiality == confidentiality
-        ):
-            report.unchanged += 1
-            continue
-        else:
-            report.updated += 1
-        if not dry_run:
-            services.harm_upsert(
-                actor=actor,
-                organisation=organisation,
-                indicator=v["indicator"],
-                year=v["year"],
-                sex=v["sex"],
-                age_band=v["age_band"],
-                substance=v["substance"],
-                values=fields,
-                confidentiality=confidentiality,
-                source_kind=SourceKind.IMPORT,
-                source_detail={"file": file_name, "row": number},
-            )
-    report.committed = not dry_run
-    return report
+            substance=substances.get(v["substance"]),
+            values=fields(row),
+            confidentiality=confidentiality,
+            source_kind=SourceKind.IMPORT,
+            source_detail={"file": file_name, "row": row.number},
+        )
+
+    substances = {d.pk: d for d in TdiDrug.objects.all()}
+    return commit_rows(report, planned, existing=existing, same=same, write=write)

@@ -1,4 +1,6 @@
-"""Import of treatment episodes from CSV or XLSX: dry run, row errors, all-or-nothing, idempotent.
+"""Import of treatment episodes from CSV or XLSX: a specification on the platform's import
+pipeline (columns, vocabularies, row rules): dry run, row issues with stable codes,
+all-or-nothing, idempotent.
 
 The uploaded file is read in memory and never stored: it holds clear identifiers. Error
 messages name the row and column, never the value.
@@ -6,29 +8,35 @@ messages name the row and column, never the value.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-from dataclasses import dataclass, field
+import re
 
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.errors import BadInputFile, PermissionDenied
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import can_create_in
+from cadis.apps.reference import everyday
+from cadis.apps.reference.import_mappings import DECIMAL, mappings_for
+from cadis.apps.reference.models import TdiDrug
 from cadis.apps.treatment import choices as c
 from cadis.apps.treatment import services
 from cadis.apps.treatment.models import TreatmentEpisode
 from cadis.apps.treatment.pseudonym import pseudonym_for
 from cadis.apps.treatment.validation import episode_problems
+from cadis.engines.tables import DEFAULT_LIMITS, iter_csv
+from cadis.platform.errors import PermissionDenied
+from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
+from cadis.platform.imports.matcher import Entry, Matcher, entries_from_rows, key
+from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
+from cadis.platform.imports.pipeline import read_rows as pipeline_read_rows
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.scope import can_create_in
 
 IDENTITY_COLUMNS = ("national_id", "full_name", "birth_date")
 CHOICE_COLUMNS = {
     "centre_type": c.CentreType,
     "treatment_status": c.TreatmentStatus,
     "sex": c.Sex,
+    "nationality": c.Nationality,
     "referral": c.Referral,
     "living_with": c.LivingWith,
     "living_with_children": c.YesNo,
@@ -41,182 +49,211 @@ CHOICE_COLUMNS = {
     "injecting": c.Injecting,
     "needle_sharing": c.NeedleSharing,
     "hiv_testing": c.Testing,
+    "hiv_result": c.TestResult,
     "hcv_testing": c.Testing,
+    "hcv_result": c.TestResult,
     "ost": c.Ost,
 }
+# Whole-number columns (optional; empty means not recorded).
+NUMBER_COLUMNS = (
+    "age",
+    "age_first_use",
+    "age_first_injection",
+    "year_first_injection",
+    "year_first_ost",
+)
 COLUMNS = (
     *IDENTITY_COLUMNS,
     "start_date",
-    "age",
-    "age_first_use",
+    *NUMBER_COLUMNS,
     "primary_drug",
     "secondary_drugs",
     *CHOICE_COLUMNS,
 )
 REQUIRED = ("start_date", "primary_drug")
 MAX_ROWS = 100_000
+KIND = "tdi_episodes"
+ALCOHOL_WORDS = {"alcohol", "алкоголь", "спиртное", "водка", "пиво"}
 
 
-@dataclass
-class ImportReport:
-    rows: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    errors: list[dict] = field(default_factory=list)
-    dry_run: bool = True
-    committed: bool = False
+# Headers a clerk writes besides the column name (Russian first: the template's header).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "national_id": ("ПИН", "ИНН", "персональный номер", "идентификатор", "national id", "pin"),
+    "full_name": ("ФИО", "Ф.И.О.", "фамилия имя отчество", "full name", "name"),
+    "birth_date": ("дата рождения", "date of birth", "birth date"),
+    "start_date": (
+        "дата начала лечения",
+        "дата обращения",
+        "дата поступления",
+        "start date",
+        "treatment start",
+    ),
+    "age": ("возраст",),
+    "age_first_use": ("возраст первого употребления", "age at first use"),
+    "age_first_injection": ("возраст первой инъекции", "age at first injection"),
+    "year_first_injection": ("год первой инъекции", "year of first injection"),
+    "year_first_ost": ("год начала ОЗТ", "year of first OST"),
+    "primary_drug": (
+        "основной наркотик",
+        "основное вещество",
+        "первичный наркотик",
+        "primary drug",
+    ),
+    "secondary_drugs": ("другие наркотики", "вторичные наркотики", "secondary drugs"),
+    "centre_type": ("тип центра", "тип учреждения", "centre type"),
+    "treatment_status": ("лечился ранее", "статус лечения", "treatment status"),
+    "sex": ("пол", "gender"),
+    "nationality": ("гражданство",),
+    "referral": ("кем направлен", "источник направления", "направлен", "referral source"),
+    "living_with": ("с кем проживает", "living with"),
+    "living_with_children": ("проживает с детьми", "living with children"),
+    "living_where": ("место проживания", "living where"),
+    "education": ("образование",),
+    "labour_status": ("занятость", "labour status"),
+    "route": ("способ употребления", "путь введения", "route of administration"),
+    "frequency": ("частота употребления",),
+    "polydrug": ("полинаркомания",),
+    "injecting": ("инъекционное употребление",),
+    "needle_sharing": ("совместное использование игл", "needle sharing"),
+    "hiv_testing": ("тест на ВИЧ", "HIV testing"),
+    "hiv_result": ("результат теста на ВИЧ", "HIV result"),
+    "hcv_testing": ("тест на ВГС", "HCV testing"),
+    "hcv_result": ("результат теста на ВГС", "HCV result"),
+    "ost": ("ОЗТ", "OST"),
+}
+SPEC = ImportSpec(
+    KIND,
+    tuple(
+        Column(
+            name,
+            aliases=ALIASES.get(name, ()),
+            required=name in REQUIRED,
+            vocabulary=tuple(CHOICE_COLUMNS[name].values) if name in CHOICE_COLUMNS else (),
+        )
+        for name in COLUMNS
+    ),
+)
+READ_LIMITS = DEFAULT_LIMITS.tightened(max_rows=MAX_ROWS + 1, max_columns=200)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
-
-def _labels(choices_cls) -> dict[str, str]:
-    lookup = {}
-    for value, label in choices_cls.choices:
-        lookup[value.casefold()] = value
+def choice_matcher(
+    choices_cls, mappings=None, synonyms: dict[str, tuple[str, ...]] | None = None
+) -> Matcher:
+    """Codes and their English and Russian labels, the everyday words of
+    ``cadis.apps.reference.everyday`` and the organisation's mappings
+    (``cadis.platform.imports.matcher``)."""
+    entries = []
+    for value, label in getattr(choices_cls, "choices", choices_cls):
+        names = [value]
         for lang in ("en", "ru"):
             with translation.override(lang):
-                lookup[str(label).casefold()] = value
-    return lookup
-
-
-def read_rows(
-    data: bytes,
-    file_name: str,
-    columns: tuple[str, ...] = COLUMNS,
-    required: tuple[str, ...] = REQUIRED,
-) -> list[dict[str, str]]:
-    """Rows as dicts of stripped strings keyed by lower-case header; BadInputFile otherwise."""
-    if file_name.lower().endswith(".xlsx"):
-        rows = _xlsx_rows(data)
-    else:
-        rows = _csv_rows(data)
-    if not rows:
-        raise BadInputFile(_("The file is empty."))
-    header = [str(h or "").strip().lower() for h in rows[0]]
-    unknown = [h for h in header if h and h not in columns]
-    missing = [h for h in required if h not in header]
-    if missing or unknown:
-        raise BadInputFile(
-            _("The header does not match the template."),
-            details={"missing": missing, "unknown": unknown[:20]},
+                names.append(str(label))
+        entries.append(
+            Entry(value, names[1], names=tuple(names), synonyms=(synonyms or {}).get(value, ()))
         )
-    if len(rows) - 1 > MAX_ROWS:
-        raise BadInputFile(_("The file has too many rows."))
-    out = []
-    for raw in rows[1:]:
-        cells = [_cell(v) for v in raw]
-        if not any(cells):
-            out.append({})
-            continue
-        out.append({h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header) if h})
-    return out
+    return Matcher(entries, mappings=mappings or {})
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def drug_matcher(mappings=None) -> Matcher:
+    """TDI drug codes (values: their ids), their Russian and English names, everyday words."""
+    rows = TdiDrug.objects.values("id", "code", "name_ru", "name_en")
+    entries = entries_from_rows(
+        rows, names=("code", "name_ru", "name_en"), label="name_ru", synonyms=everyday.TDI_DRUG
+    )
+    return Matcher(entries, mappings=mappings or {})
 
 
-def _csv_rows(data: bytes) -> list[list[str]]:
-    for encoding in ("utf-8-sig", "cp1251"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1251 decodes every byte string
-        raise BadInputFile(_("The file is not UTF-8 or Windows-1251 text."))
-    if "\x00" in text:
-        raise BadInputFile(_("The file is not a CSV text file."))
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        return [row for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise BadInputFile(_("The CSV file cannot be read."), details=str(exc)) from None
+def lookups_for(mappings: dict | None = None) -> dict[str, Matcher]:
+    """Every vocabulary of the import, with the organisation's remembered mappings."""
+    mappings = mappings or {}
+    lookups = {
+        name: choice_matcher(cls, mappings.get(name), everyday.TDI_BY_COLUMN.get(name))
+        for name, cls in CHOICE_COLUMNS.items()
+    }
+    lookups["primary_drug"] = drug_matcher(mappings.get("primary_drug"))
+    return lookups
 
 
-def _xlsx_rows(data: bytes) -> list[list]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise BadInputFile(_("The XLSX file cannot be read."), details=type(exc).__name__) from None
-    sheet = book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    book.close()
-    return rows
+def read_rows(data: bytes, file_name: str, spec: ImportSpec = SPEC) -> list[dict[str, str]]:
+    """Rows as dicts keyed by column name (``cadis.platform.imports.pipeline.read_rows``)."""
+    return pipeline_read_rows(data, file_name, spec, READ_LIMITS)
 
 
-def _date(text: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError
-
-
-def parse_row(row: dict[str, str], lookups: dict) -> tuple[dict, dict, list[tuple[str, str]]]:
-    """(values, identity, problems) of one row; problems never quote identifying values."""
+def parse_row(
+    reader: RowReader, lookups: dict[str, Matcher], codes: dict[int, str]
+) -> tuple[dict, dict] | None:
+    """(values, identity) of one row, or ``None``; problems never quote identifying values."""
     values: dict = {}
     identity: dict = {
-        "national_id": row.get("national_id", ""),
-        "full_name": row.get("full_name", ""),
+        "national_id": reader.text("national_id"),
+        "full_name": reader.text("full_name"),
     }
-    problems: list[tuple[str, str]] = []
-    if row.get("birth_date"):
-        try:
-            identity["birth_date"] = _date(row["birth_date"])
-        except ValueError:
-            problems.append(("birth_date", _("Not a date (use YYYY-MM-DD or DD.MM.YYYY).")))
-    try:
-        values["start_date"] = _date(row.get("start_date", ""))
-    except ValueError:
-        problems.append(("start_date", _("Not a date (use YYYY-MM-DD or DD.MM.YYYY).")))
-    for name in ("age", "age_first_use"):
-        text = row.get(name, "")
-        if text:
-            # isdigit() also accepts superscripts such as "¹", which int() refuses.
-            if text.isascii() and text.isdigit():
-                values[name] = int(text)
+    if reader.text("birth_date"):
+        identity["birth_date"] = reader.date("birth_date", identifying=True)
+    values["start_date"] = reader.date("start_date", identifying=True)
+    for name in NUMBER_COLUMNS:
+        values[name] = reader.whole_number(name)
+    drug = reader.choice("primary_drug", lookups["primary_drug"])
+    values["primary_drug_code"] = codes.get(drug, "") if drug is not None else ""
+    if not reader.text("primary_drug"):
+        reader.fail("primary_drug", "missing_value")
+    values["secondary_drugs"] = []
+    for part in re.split(r"\s*[;,]\s*", reader.text("secondary_drugs")):
+        if key(part) in ALCOHOL_WORDS:
+            values["secondary_drugs"].append(c.ALCOHOL)
+        elif part:
+            match = lookups["primary_drug"].match(part)
+            if match.value is None:
+                code = "ambiguous_value" if match.resolution == "ambiguous" else "unknown_value"
+                reader.fail("secondary_drugs", code, match.suggestions, value=part)
             else:
-                problems.append((name, _("Not a whole number.")))
-        else:
-            values[name] = None
-    values["primary_drug_code"] = row.get("primary_drug", "").strip()
-    secondary = row.get("secondary_drugs", "")
-    values["secondary_drugs"] = [
-        s.strip().lower() if s.strip().lower() == c.ALCOHOL else s.strip()
-        for s in secondary.replace(",", ";").split(";")
-        if s.strip()
-    ]
-    for name, lookup in lookups.items():
-        text = row.get(name, "")
-        if not text:
-            values[name] = c.NOT_KNOWN
-        elif text.casefold() in lookup:
-            values[name] = lookup[text.casefold()]
-        else:
-            problems.append((name, _("Unknown code.")))
+                values["secondary_drugs"].append(codes[match.value])  # type: ignore[index]
+    for name in CHOICE_COLUMNS:
+        values[name] = reader.choice(name, lookups[name], default=c.NOT_KNOWN)
     if not (identity["national_id"] or (identity["full_name"] and identity.get("birth_date"))):
-        problems.append(
-            ("national_id", _("Give the national identifier, or the name and date of birth."))
-        )
-    return values, identity, problems
+        reader.fail("national_id", "identity_missing")
+    if any(i.severity == "error" for i in reader.issues):
+        return None
+    for column, message in episode_problems(
+        values, tdi_codes=set(codes.values()), birth_date=identity.get("birth_date")
+    ):
+        reader.fail(column, "invalid_value", detail=message)
+    if any(i.severity == "error" for i in reader.issues):
+        return None
+    return values, identity
+
+
+def check_file(
+    data: bytes, file_name: str, *, organisation=None, dry_run: bool = True
+) -> tuple[ImportReport, list[Planned]]:
+    """Read and check a file: the report (issues, preview) and the rows to write."""
+    rows = read_rows(data, file_name)
+    mappings = mappings_for(organisation, KIND)
+    lookups = lookups_for(mappings)
+    codes = {pk: code for code, pk in services.tdi_codes().items()}
+    conventions = conventions_of(rows, NUMBER_COLUMNS, mappings.get(DECIMAL, {}))
+
+    def parse(reader: RowReader):
+        parsed = parse_row(reader, lookups, codes)
+        if parsed is None:
+            return None
+        values, identity = parsed
+        try:
+            pseudonym = pseudonym_for(**identity)
+        except ValueError:
+            reader.fail("national_id", "identity_too_short")
+            return None
+        return (pseudonym, values["start_date"]), (values, identity)
+
+    return check_rows(
+        rows,
+        parse,
+        file=file_name,
+        dry_run=dry_run,
+        conventions=conventions,
+        duplicate_column="start_date",
+        hidden=IDENTITY_COLUMNS,
+    )
 
 
 @transaction.atomic
@@ -233,79 +270,47 @@ def import_episodes(
         actor, country_id=organisation.country_id, organisation_id=organisation.pk
     ):
         raise PermissionDenied(_("You may not import treatment episodes for this organisation."))
-    rows = read_rows(data, file_name)
+    report, planned = check_file(data, file_name, organisation=organisation, dry_run=dry_run)
     codes = services.tdi_codes()
-    lookups = {name: _labels(cls) for name, cls in CHOICE_COLUMNS.items()}
-    report = ImportReport(rows=sum(1 for r in rows if r), dry_run=dry_run)
-    planned = []
-    seen: set[tuple[str, dt.date]] = set()
-    for number, row in enumerate(rows, start=2):
-        if not row:
-            continue
-        values, identity, problems = parse_row(row, lookups)
-        if not problems:
-            problems = episode_problems(
-                values, tdi_codes=set(codes), birth_date=identity.get("birth_date")
-            )
-        pseudonym = None
-        if not problems:
-            try:
-                pseudonym = pseudonym_for(**identity)
-            except ValueError:
-                problems.append(("national_id", _("The identifier or name is too short.")))
-        if pseudonym and (pseudonym, values["start_date"]) in seen:
-            problems.append(
-                ("start_date", _("The same client and start date appear twice in the file."))
-            )
-        for column, message in problems:
-            report.errors.append({"row": number, "column": column, "message": message})
-        if not problems:
-            seen.add((pseudonym, values["start_date"]))
-            planned.append((number, values, identity, pseudonym))
-    if report.errors:
-        return report
-    existing = {
-        (e.pseudonym, e.start_date): e
-        for e in TreatmentEpisode.objects.filter(
-            organisation=organisation, pseudonym__in=[p[3] for p in planned]
-        )
-    }
-    for number, values, identity, pseudonym in planned:
-        detail = {"file": file_name, "row": number}
-        current = existing.get((pseudonym, values["start_date"]))
-        if current is None:
-            report.created += 1
-            if not dry_run:
-                services.episode_create(
-                    actor=actor,
-                    organisation=organisation,
-                    values=values,
-                    identity=identity,
-                    confidentiality=confidentiality,
-                    source_kind=SourceKind.IMPORT,
-                    source_detail=detail,
-                    codes=codes,
-                )
-            continue
+
+    def existing(rows: list[Planned]) -> dict:
+        pseudonyms = [row.key[0] for row in rows]  # type: ignore[index]
+        found = TreatmentEpisode.objects.filter(organisation=organisation, pseudonym__in=pseudonyms)
+        return {(e.pseudonym, e.start_date): e for e in found}
+
+    def same(current: TreatmentEpisode, row: Planned) -> bool:
+        values, identity = row.values
         prepared = services._prepare(values, identity.get("birth_date"))
-        same = all(getattr(current, f) == prepared.get(f) for f in services.EPISODE_FIELDS) and (
-            current.primary_drug_id == codes[values["primary_drug_code"]]
+        return (
+            all(getattr(current, f) == prepared.get(f) for f in services.EPISODE_FIELDS)
+            and current.primary_drug_id == codes[values["primary_drug_code"]]
         )
-        if same:
-            report.unchanged += 1
+
+    def write(row: Planned, current: TreatmentEpisode | None) -> None:
+        values, identity = row.values
+        detail = {"file": file_name, "row": row.number}
+        if current is None:
+            services.episode_create(
+                actor=actor,
+                organisation=organisation,
+                values=values,
+                identity=identity,
+                confidentiality=confidentiality,
+                source_kind=SourceKind.IMPORT,
+                source_detail=detail,
+                codes=codes,
+            )
         else:
-            report.updated += 1
-            if not dry_run:
-                services.episode_update(
-                    actor=actor,
-                    episode=current,
-                    values=prepared,
-                    source_kind=SourceKind.IMPORT,
-                    source_detail=detail,
-                    codes=codes,
-                )
-    report.committed = not dry_run
-    return report
+            services.episode_update(
+                actor=actor,
+                episode=current,
+                values=services._prepare(values, identity.get("birth_date")),
+                source_kind=SourceKind.IMPORT,
+                source_detail=detail,
+                codes=codes,
+            )
+
+    return commit_rows(report, planned, existing=existing, same=same, write=write)
 
 
 def template_csv() -> str:
@@ -323,14 +328,15 @@ def template_csv() -> str:
         "referral": "self",
         "route": "inject",
         "frequency": "daily",
+        "nationality": "national",
         "injecting": "last_30d",
+        "year_first_injection": "2012",
         "needle_sharing": "last_12m",
         "hiv_testing": "last_12m",
+        "hiv_result": "negative",
         "hcv_testing": "ever_not_12m",
+        "hcv_result": "refused",
         "ost": "ever_not_now",
+        "year_first_ost": "2019",
     }
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
-    writer.writerow([example.get(col, "") for col in COLUMNS])
-    return out.getvalue()
+    return "".join(iter_csv(COLUMNS, [[example.get(col, "") for col in COLUMNS]], bom=False))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import ScopedRecord
 from cadis.apps.treatment import choices as c
 from cadis.engines.stats import AGE_BANDS, AGE_UNKNOWN
+from cadis.platform.records import ScopedRecord, optional_ref
 
 AGE_BAND_CHOICES = [(label, label) for label, _low, _high in AGE_BANDS] + [
     (AGE_UNKNOWN, _("Not known")),
@@ -35,6 +35,7 @@ class TreatmentEpisode(ScopedRecord):
     centre_type = _choice(_("centre type"), c.CentreType.choices)
     treatment_status = _choice(_("treatment status"), c.TreatmentStatus.choices)
     sex = _choice(_("sex"), c.Sex.choices)
+    nationality = _choice(_("nationality"), c.Nationality.choices)
     age = models.PositiveSmallIntegerField(_("age at treatment entry"), null=True, blank=True)
     referral = _choice(_("referral source"), c.Referral.choices)
     living_with = _choice(_("living with"), c.LivingWith.choices)
@@ -59,17 +60,26 @@ class TreatmentEpisode(ScopedRecord):
     )
     polydrug = _choice(_("polydrug problem"), c.YesNo.choices)
     injecting = _choice(_("injecting"), c.Injecting.choices)
+    age_first_injection = models.PositiveSmallIntegerField(
+        _("age at first injection"), null=True, blank=True
+    )
+    year_first_injection = models.PositiveSmallIntegerField(
+        _("year of first injection"), null=True, blank=True
+    )
     needle_sharing = _choice(_("needle sharing"), c.NeedleSharing.choices)
     hiv_testing = _choice(_("HIV testing"), c.Testing.choices)
+    hiv_result = _choice(_("HIV test result"), c.TestResult.choices)
     hcv_testing = _choice(_("HCV testing"), c.Testing.choices)
+    hcv_result = _choice(_("HCV test result"), c.TestResult.choices)
     ost = _choice(_("opioid substitution treatment"), c.Ost.choices)
-    duplicate_of = models.ForeignKey(
+    year_first_ost = models.PositiveSmallIntegerField(
+        _("year of first opioid substitution treatment"), null=True, blank=True
+    )
+    duplicate_of = optional_ref(
         "self",
+        _("possible duplicate of"),
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="duplicates",
-        verbose_name=_("possible duplicate of"),
         help_text=_("An earlier episode of the same client that started less than a year before."),
     )
 
@@ -105,14 +115,8 @@ class HarmRecord(ScopedRecord):
     age_band = models.CharField(
         _("age band"), max_length=20, choices=AGE_BAND_CHOICES, default="all"
     )
-    substance = models.ForeignKey(
-        "reference.TdiDrug",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("substance"),
-        help_text=_("Empty for all substances."),
+    substance = optional_ref(
+        "reference.TdiDrug", _("substance"), help_text=_("Empty for all substances.")
     )
     cases = models.PositiveIntegerField(
         _("cases"), help_text=_("Deaths (DRD) or people testing positive (DRID).")
@@ -159,3 +163,44 @@ class TdiRelease(ScopedRecord):
 
     def __str__(self) -> str:
         return f"TDI {self.country_id} {self.year}"
+
+
+class ImportedAggregate(ScopedRecord):
+    """A TDI aggregate received from another system (a DHIS2 import), not from episodes.
+
+    One figure per organisation, indicator, year and disaggregation (``sex=female``, empty for
+    the total), so that importing the same file again changes nothing. The DHIS2 export reads
+    these figures for a country and year that has no episode rows (``reports.dhis2``).
+    """
+
+    indicator = models.CharField(_("indicator"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("year"))
+    disaggregation = models.CharField(
+        _("disaggregation"),
+        max_length=200,
+        blank=True,
+        help_text=_("category=option pairs joined by ';' (empty for the total)."),
+    )
+    value = models.PositiveIntegerField(_("value"))
+    batch = models.CharField(
+        _("source batch"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text=_("SHA-256 of the file that last set the value."),
+    )
+
+    class Meta:
+        ordering = ["-year", "indicator", "disaggregation"]
+        verbose_name = _("imported aggregate")
+        verbose_name_plural = _("imported aggregates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "country", "indicator", "year", "disaggregation"],
+                name="unique_imported_aggregate",
+            )
+        ]
+        indexes = [models.Index(fields=["country", "indicator", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year} {self.disaggregation or 'total'}"

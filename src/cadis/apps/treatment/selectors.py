@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from cadis.apps.accounts.scope import countries_readable_restricted, visible
 from cadis.apps.reference.models import Country
-from cadis.apps.treatment.models import HarmRecord, TdiRelease, TreatmentEpisode
+from cadis.apps.treatment.models import (
+    HarmRecord,
+    ImportedAggregate,
+    TdiRelease,
+    TreatmentEpisode,
+)
+from cadis.platform.queries import filter_by
+from cadis.platform.scope import may_read_restricted_of, visible
 
 
 def episodes_visible(user) -> QuerySet[TreatmentEpisode]:
@@ -20,14 +26,12 @@ def episodes_visible(user) -> QuerySet[TreatmentEpisode]:
 def episode_list(
     *, user, country: str | None = None, year: int | None = None, duplicates_only: bool = False
 ) -> QuerySet[TreatmentEpisode]:
-    qs = episodes_visible(user)
-    if country:
-        qs = qs.filter(country__code=country)
-    if year:
-        qs = qs.filter(year=year)
-    if duplicates_only:
-        qs = qs.filter(duplicate_of__isnull=False)
-    return qs
+    qs = filter_by(
+        episodes_visible(user),
+        {"country": country, "year": year},
+        {"country": "country__code", "year": "year"},
+    )
+    return qs.filter(duplicate_of__isnull=False) if duplicates_only else qs
 
 
 def harms_visible(user) -> QuerySet[HarmRecord]:
@@ -37,14 +41,11 @@ def harms_visible(user) -> QuerySet[HarmRecord]:
 def harm_list(
     *, user, country: str | None = None, indicator: str | None = None, year: int | None = None
 ) -> QuerySet[HarmRecord]:
-    qs = harms_visible(user)
-    if country:
-        qs = qs.filter(country__code=country)
-    if indicator:
-        qs = qs.filter(indicator=indicator)
-    if year:
-        qs = qs.filter(year=year)
-    return qs
+    return filter_by(
+        harms_visible(user),
+        {"country": country, "indicator": indicator, "year": year},
+        {"country": "country__code", "indicator": "indicator", "year": "year"},
+    )
 
 
 def released(country_id: int, year: int) -> bool:
@@ -54,8 +55,7 @@ def released(country_id: int, year: int) -> bool:
 def tables_visible(user, country_id: int, year: int) -> bool:
     """Suppressed TDI tables of a country-year: public once released, before that only to
     readers of the country's restricted data (its users, regional analysts, administrators)."""
-    readable = countries_readable_restricted(user)
-    return readable == "all" or readable == country_id or released(country_id, year)
+    return may_read_restricted_of(user, country_id) or released(country_id, year)
 
 
 def tdi_years(country_ids) -> list[int]:
@@ -66,6 +66,36 @@ def tdi_years(country_ids) -> list[int]:
         .order_by(),
         reverse=True,
     )
+
+
+def episode_country_years(country_ids) -> set[tuple[int, int]]:
+    """(country id, year) of every country-year with episode rows (whoever may see them)."""
+    rows = (
+        TreatmentEpisode.objects.filter(country_id__in=list(country_ids))
+        .values_list("country_id", "year")
+        .distinct()
+        .order_by()
+    )
+    return set(rows)
+
+
+def imported_aggregates_visible(user) -> QuerySet[ImportedAggregate]:
+    return visible(ImportedAggregate.objects.all(), user)
+
+
+def imported_aggregate_sums(user, country_ids) -> dict[tuple[int, str, int, str], int]:
+    """Imported aggregates the user may see, added up over organisations:
+    (country id, indicator, year, disaggregation) -> value."""
+    rows = (
+        imported_aggregates_visible(user)
+        .filter(country_id__in=list(country_ids))
+        .values("country_id", "indicator", "year", "disaggregation")
+        .annotate(total=Sum("value"))
+        .order_by()
+    )
+    return {
+        (r["country_id"], r["indicator"], r["year"], r["disaggregation"]): r["total"] for r in rows
+    }
 
 
 def tdi_countries() -> QuerySet[Country]:

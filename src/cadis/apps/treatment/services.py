@@ -8,20 +8,28 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import PermissionDenied, ValidationError
-from cadis.apps.accounts.models import Confidentiality, SourceKind
-from cadis.apps.accounts.scope import can_change, can_create_in, scope_of
 from cadis.apps.reference.models import TdiDrug
 from cadis.apps.treatment.models import HarmRecord, TdiRelease, TreatmentEpisode
 from cadis.apps.treatment.pseudonym import pseudonym_for
 from cadis.apps.treatment.validation import age_on, episode_problems
+from cadis.platform.crud import (
+    apply_fields,
+    check_change,
+    new_record,
+    save_created,
+    scoped_delete,
+    scoped_update,
+)
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.records import Confidentiality, SourceKind
+from cadis.platform.scope import owner_for, speaks_for
 
 # Every coded TDI field of an episode besides the drugs.
 CODED_FIELDS = (
     "centre_type",
     "treatment_status",
     "sex",
+    "nationality",
     "referral",
     "living_with",
     "living_with_children",
@@ -34,10 +42,21 @@ CODED_FIELDS = (
     "injecting",
     "needle_sharing",
     "hiv_testing",
+    "hiv_result",
     "hcv_testing",
+    "hcv_result",
     "ost",
 )
-EPISODE_FIELDS = ("start_date", "age", "age_first_use", "secondary_drugs", *CODED_FIELDS)
+# Whole numbers of the TDI 3.0 items on first injection and first OST (years and ages).
+FIRST_FIELDS = ("age_first_injection", "year_first_injection", "year_first_ost")
+EPISODE_FIELDS = (
+    "start_date",
+    "age",
+    "age_first_use",
+    "secondary_drugs",
+    *FIRST_FIELDS,
+    *CODED_FIELDS,
+)
 DUPLICATE_WINDOW = dt.timedelta(days=365)
 
 
@@ -98,45 +117,47 @@ def episode_create(
 ) -> TreatmentEpisode:
     """Record an episode. ``identity`` holds national_id, or full_name + birth_date; it is
     turned into the pseudonym here and never stored."""
-    country_id = organisation.country_id
-    if not can_create_in(actor, country_id=country_id, organisation_id=organisation.pk):
-        raise PermissionDenied(_("You may not record treatment episodes for this organisation."))
+    episode = new_record(
+        TreatmentEpisode,
+        actor=actor,
+        organisation=organisation,
+        confidentiality=confidentiality,
+        source_kind=source_kind,
+        source_detail=source_detail,
+        denied=_("You may not record treatment episodes for this organisation."),
+    )
     codes = codes if codes is not None else tdi_codes()
     birth_date = identity.get("birth_date")
     values = _prepare(values, birth_date)
     _check(values, birth_date, codes)
     try:
-        pseudonym = pseudonym_for(**identity)
+        episode.pseudonym = pseudonym_for(**identity)
     except ValueError as exc:
         raise ValidationError(
             _("The client cannot be identified."),
             details=[{"field": "identity", "message": str(exc)}],
         ) from None
-    episode = TreatmentEpisode(
-        country_id=country_id,
-        organisation=organisation,
-        confidentiality=confidentiality,
-        source_kind=source_kind,
-        source_ref=source_detail or {},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-        pseudonym=pseudonym,
-        year=values["start_date"].year,
-        primary_drug_id=codes[values["primary_drug_code"]],
-        **{f: values[f] for f in EPISODE_FIELDS if f in values},
-    )
+    apply_fields(episode, values, EPISODE_FIELDS)
+    episode.year = values["start_date"].year
+    episode.primary_drug_id = codes[values["primary_drug_code"]]
     if TreatmentEpisode.objects.filter(
-        organisation=organisation, pseudonym=pseudonym, start_date=episode.start_date
+        organisation=organisation, pseudonym=episode.pseudonym, start_date=episode.start_date
     ).exists():
         raise ValidationError(
             _("This client already has an episode starting that day at this organisation.")
         )
-    episode.save()
-    link_duplicates(country_id=country_id, pseudonym=pseudonym)
-    episode.refresh_from_db()
-    audit.record_create(
-        actor=actor, obj=episode, source_kind=source_kind, source_detail=source_detail
+    return save_created(
+        episode,
+        actor=actor,
+        after_save=_link_duplicates_of,
+        source_kind=source_kind,
+        source_detail=source_detail,
     )
-    return episode
+
+
+def _link_duplicates_of(episode: TreatmentEpisode) -> None:
+    link_duplicates(country_id=episode.country_id, pseudonym=episode.pseudonym)
+    episode.refresh_from_db()
 
 
 @transaction.atomic
@@ -149,43 +170,43 @@ def episode_update(
     source_detail: dict | None = None,
     codes: dict[str, int] | None = None,
 ) -> TreatmentEpisode:
-    if not can_change(actor, episode):
-        raise PermissionDenied(_("You may not change this episode."))
+    denied = _("You may not change this episode.")
+    check_change(actor, episode, denied)
     codes = codes if codes is not None else tdi_codes()
     values = _prepare(values, None)
     _check(values, None, codes)
-    before = audit.snapshot(episode)
     old_start = episode.start_date
-    for field in EPISODE_FIELDS:
-        if field in values:
-            setattr(episode, field, values[field])
-    episode.primary_drug_id = codes[values["primary_drug_code"]]
-    if "confidentiality" in values:
-        episode.confidentiality = values["confidentiality"]
-    episode.year = episode.start_date.year
-    episode.save()
-    if episode.start_date != old_start:
-        link_duplicates(country_id=episode.country_id, pseudonym=episode.pseudonym)
-        episode.refresh_from_db()
-    audit.record_update(
+
+    def prepare(record: TreatmentEpisode) -> None:
+        record.primary_drug_id = codes[values["primary_drug_code"]]
+        record.year = record.start_date.year
+
+    def after_save(record: TreatmentEpisode) -> None:
+        if record.start_date != old_start:
+            _link_duplicates_of(record)
+
+    return scoped_update(
+        episode,
         actor=actor,
-        obj=episode,
-        before=before,
+        data=values,
+        fields=(*EPISODE_FIELDS, "confidentiality"),
+        prepare=prepare,
+        after_save=after_save,
         source_kind=source_kind,
         source_detail=source_detail,
+        denied=denied,
     )
-    return episode
 
 
 @transaction.atomic
 def episode_delete(*, actor, episode: TreatmentEpisode) -> None:
-    if not can_change(actor, episode):
-        raise PermissionDenied(_("You may not delete this episode."))
-    before = audit.snapshot(episode)
     country_id, pseudonym = episode.country_id, episode.pseudonym
-    audit.record_delete(actor=actor, obj=episode, before=before)
-    episode.delete()
-    link_duplicates(country_id=country_id, pseudonym=pseudonym)
+    scoped_delete(
+        episode,
+        actor=actor,
+        denied=_("You may not delete this episode."),
+        after_delete=lambda: link_duplicates(country_id=country_id, pseudonym=pseudonym),
+    )
 
 
 HARM_FIELDS = ("cases", "tested", "source", "data_quality", "quality_note")
@@ -207,16 +228,14 @@ def harm_upsert(
     source_detail: dict | None = None,
 ) -> HarmRecord:
     """Create or update the figure of one indicator/year/sex/age band/substance."""
-    if not can_create_in(
-        actor, country_id=organisation.country_id, organisation_id=organisation.pk
-    ):
-        raise PermissionDenied(_("You may not record harms figures for this organisation."))
+    denied = _("You may not record harms figures for this organisation.")
+    country, organisation = owner_for(actor, organisation=organisation, denied=denied)
     if indicator == "drd" and values.get("tested") is not None:
         raise ValidationError(_("Deaths have no 'people tested' denominator."))
     if values.get("tested") is not None and values["cases"] > values["tested"]:
         raise ValidationError(_("More positive cases than people tested."))
     key = dict(
-        country_id=organisation.country_id,
+        country=country,
         organisation=organisation,
         indicator=indicator,
         year=year,
@@ -226,38 +245,33 @@ def harm_upsert(
     )
     record = HarmRecord.objects.filter(**key).first()
     if record is None:
-        record = HarmRecord(
+        record = new_record(
+            HarmRecord,
+            actor=actor,
             **key,
             confidentiality=confidentiality,
             source_kind=source_kind,
-            source_ref=source_detail or {},
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
-            **{f: values.get(f) for f in HARM_FIELDS if f in values},
+            source_detail=source_detail,
+            denied=denied,
         )
-        record.save()
-        audit.record_create(
-            actor=actor, obj=record, source_kind=source_kind, source_detail=source_detail
+        apply_fields(record, values, HARM_FIELDS)
+        return save_created(
+            record, actor=actor, source_kind=source_kind, source_detail=source_detail
         )
-        return record
-    before = audit.snapshot(record)
-    for field in HARM_FIELDS:
-        if field in values:
-            setattr(record, field, values[field])
-    record.confidentiality = confidentiality
-    record.save()
-    audit.record_update(
-        actor=actor, obj=record, before=before, source_kind=source_kind, source_detail=source_detail
+    return scoped_update(
+        record,
+        actor=actor,
+        data={**values, "confidentiality": confidentiality},
+        fields=(*HARM_FIELDS, "confidentiality"),
+        source_kind=source_kind,
+        source_detail=source_detail,
+        denied=denied,
     )
-    return record
 
 
 @transaction.atomic
 def harm_delete(*, actor, record: HarmRecord) -> None:
-    if not can_change(actor, record):
-        raise PermissionDenied(_("You may not delete this figure."))
-    before = audit.snapshot(record)
-    audit.record_delete(actor=actor, obj=record, before=before)
-    record.delete()
+    scoped_delete(record, actor=actor, denied=_("You may not delete this figure."))
 
 
 @transaction.atomic
@@ -265,20 +279,18 @@ def tdi_release(
     *, actor, country, year: int, note: str = "", source_kind: str = SourceKind.FORM
 ) -> TdiRelease:
     """The focal point releases a TDI year: its suppressed tables become public."""
-    scope = scope_of(actor)
-    if not (scope.is_admin or (scope.is_focal_point and scope.country_id == country.pk)):
+    if not speaks_for(actor, country):
         raise PermissionDenied(_("Only the country's focal point may release its TDI tables."))
     release = TdiRelease.objects.filter(country=country, year=year).first()
     if release is not None:
         return release
-    release = TdiRelease.objects.create(
+    release = new_record(
+        TdiRelease,
+        actor=actor,
         country=country,
-        organisation=actor.organisation,
         year=year,
         note=note,
         confidentiality=Confidentiality.PUBLIC,
         source_kind=source_kind,
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
-    audit.record_create(actor=actor, obj=release, source_kind=source_kind)
-    return release
+    return save_created(release, actor=actor, source_kind=source_kind)

@@ -3,6 +3,13 @@
 Counts are of first episodes in the year (possible duplicates excluded) of every episode
 of the selected countries and year, whoever recorded them; who may see a table is decided
 by ``selectors.tables_visible``.
+
+Two families are published for a country-year: the tables of the pages (a dimension by sex,
+primary drug by centre type) and the EUDA standard tables of ``engines.tdi`` (nationality,
+first injection, OST history, test results). They share margins (clients by sex, by primary
+drug, by injecting status, the grand total; and within the EUDA tables the margins of the
+same sub-population), so they are suppressed together: a margin hidden in one table is
+hidden in every table that shows it, until no table hides a further shared margin.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ from cadis.engines.stats import (
     suppress_counts,
     suppress_table,
 )
+from cadis.engines.tdi.codes import VARIABLES
+from cadis.engines.tdi.tables import STANDARD_TABLES, ComputedTable, compute_table
 
 SEXES = [c.Sex.MALE, c.Sex.FEMALE, c.Sex.NOT_KNOWN]
 DIMENSIONS = {
@@ -174,22 +183,108 @@ def build_table(
 
 
 def standard_tables(country_ids, year: int) -> list[TdiTable]:
-    """Primary drug × centre type, then every dimension × sex."""
+    """Primary drug × centre type, then every dimension × sex (suppressed with the EUDA tables)."""
+    return published_tables(country_ids, year)[0]
+
+
+def euda_tables(country_ids, year: int) -> dict[str, ComputedTable]:
+    """The EUDA standard tables of ``engines.tdi`` (suppressed with the page tables)."""
+    return published_tables(country_ids, year)[1]
+
+
+# Margins are named (population, axis, code), the grand total (population, "*", "*"); the
+# page tables count all clients ("all") and call the primary-drug axis "primary_drug".
+Margin = tuple[str, str, str]
+_AXIS = {"primary_drug_group": "primary_drug"}
+GRAND_TOTAL = ("*", "*")
+
+
+def _axis(name: str) -> str:
+    return _AXIS.get(name, name)
+
+
+def episode_records(country_ids, year: int) -> list[dict]:
+    """First episodes of the year as plain records for ``engines.tdi`` (no identifiers)."""
+    items = [item for item in VARIABLES if item != "sex"]
+    fields = ("year", "age", "sex", *items, *FIRST_ITEMS)
+    rows = first_episodes(country_ids, year).values(*fields, "primary_drug__code").order_by()
+    return [{**row, "primary_drug": row.pop("primary_drug__code")} for row in rows]
+
+
+FIRST_ITEMS = ("age_first_injection", "year_first_injection", "year_first_ost")
+
+
+def _page_hidden(hidden: set[Margin]) -> frozenset:
+    out: set = set()
+    for population, axis, code in hidden:
+        if population != "all":
+            continue
+        out.add("total" if (axis, code) == GRAND_TOTAL else (axis, code))
+    return frozenset(out)
+
+
+def _euda_forced(table_id: str, hidden: set[Margin]) -> list[tuple[int, int]]:
+    spec = STANDARD_TABLES[table_id]
+    population = spec.population.id
+    rows, cols = spec.rows.codes, spec.columns.codes
+    forced = [
+        (i, len(cols)) for i, k in enumerate(rows) if (population, _axis(spec.rows.id), k) in hidden
+    ]
+    forced += [
+        (len(rows), j)
+        for j, k in enumerate(cols)
+        if (population, _axis(spec.columns.id), k) in hidden
+    ]
+    if (population, *GRAND_TOTAL) in hidden:
+        forced.append((len(rows), len(cols)))
+    return forced
+
+
+def _euda_margins(table: ComputedTable) -> set[Margin]:
+    spec = table.spec
+    population = spec.population.id
+    rows, cols = spec.rows.codes, spec.columns.codes
+    out: set[Margin] = set()
+    for i, j in table.table.flags:
+        if i == len(rows) and j == len(cols):
+            out.add((population, *GRAND_TOTAL))
+        elif j == len(cols):
+            out.add((population, _axis(spec.rows.id), rows[i]))
+        elif i == len(rows):
+            out.add((population, _axis(spec.columns.id), cols[j]))
+    return out
+
+
+def _page_margins(table: TdiTable) -> set[Margin]:
+    return {
+        ("all", *GRAND_TOTAL) if m == "total" else ("all", _axis(m[0]), m[1])
+        for m in hidden_margins_of(table)
+    }
+
+
+def published_tables(country_ids, year: int) -> tuple[list[TdiTable], dict[str, ComputedTable]]:
+    """The page tables and the EUDA tables of a country-year, suppressed together."""
     queryset = first_episodes(country_ids, year)
     specs = [("primary_drug", "centre_type")] + [(dim, "sex") for dim in DIMENSIONS]
     counts = {spec: _counts(queryset, *spec) for spec in specs}
-    hidden: frozenset = frozenset()
-    # Tables share margins (totals by sex, by primary drug, the grand total): a margin hidden
-    # in one is hidden in all, repeated until no table hides a further shared margin.
+    episodes = episode_records(country_ids, year)
+    hidden: set[Margin] = set()
     while True:
+        page_hidden = _page_hidden(hidden)
         tables = [
-            build_table(queryset, dim, by, hidden_margins=hidden, counts=counts[(dim, by)])
+            build_table(queryset, dim, by, hidden_margins=page_hidden, counts=counts[(dim, by)])
             for dim, by in specs
         ]
-        now = frozenset().union(*(hidden_margins_of(t) for t in tables))
+        euda = {
+            table_id: compute_table(spec, episodes, forced=_euda_forced(table_id, hidden))
+            for table_id, spec in STANDARD_TABLES.items()
+        }
+        now = set().union(
+            *(_page_margins(t) for t in tables), *(_euda_margins(t) for t in euda.values())
+        )
         if now <= hidden:
-            return tables
-        hidden = hidden | now
+            return tables, euda
+        hidden |= now
 
 
 def hidden_margins_of(table: TdiTable) -> set:

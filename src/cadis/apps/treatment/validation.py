@@ -7,11 +7,13 @@ pairs; forms and the importer both use it, so the rules hold however data arrive
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadis.apps.treatment import choices as c
+from cadis.engines.tdi.tables import episode_problems as tdi_item_problems
 
 EARLIEST_START = dt.date(1990, 1, 1)
 MAX_AGE = 110
@@ -83,5 +85,58 @@ def episode_problems(
     ):
         problems.append(
             ("frequency", _("Not used in the last 30 days, yet injected in the last 30 days."))
+        )
+    problems.extend(first_injection_and_ost_problems(values))
+    return problems
+
+
+# The TDI 3.0 items' own checks live in the engine (engines.tdi.tables.episode_problems);
+# its English messages name the item first and say what is wrong; here they are translated.
+_ENGINE_MESSAGES = (
+    (re.compile(r"is not a code$"), lambda: _("Unknown code.")),
+    (re.compile(r"is after the episode year"), lambda: _("The year is after the treatment year.")),
+    (
+        re.compile(r"is before the client's birth"),
+        lambda: _("The year is before the client's birth."),
+    ),
+    (
+        re.compile(r"is above the age at entry"),
+        lambda: _("The age at first injection is higher than the age at treatment entry."),
+    ),
+)
+EARLIEST_YEAR = 1900
+
+
+def first_injection_and_ost_problems(values: dict) -> list[tuple[str, str]]:
+    """The TDI 3.0 items added for the EUDA tables on first injection, OST history and tests."""
+    problems: list[tuple[str, str]] = []
+    start = values.get("start_date")
+    year = start.year if start is not None else None
+    for name in ("year_first_injection", "year_first_ost"):
+        value = values.get(name)
+        if value is not None and not EARLIEST_YEAR <= value <= timezone.localdate().year:
+            problems.append((name, _("Not a plausible year.")))
+    first_age = values.get("age_first_injection")
+    if first_age is not None and not 0 <= first_age <= MAX_AGE:
+        problems.append(("age_first_injection", _("The age must be between 0 and 110.")))
+    if problems:
+        return problems
+    for message in tdi_item_problems({**values, "year": year}):
+        field = re.split(r"[: ]", message, maxsplit=1)[0]
+        text = next((t() for pattern, t in _ENGINE_MESSAGES if pattern.search(message)), message)
+        problems.append((field, text))
+    injected = values.get("age_first_injection") is not None or (
+        values.get("year_first_injection") is not None
+    )
+    if injected and values.get("injecting") == c.Injecting.NEVER:
+        problems.append(
+            (
+                "year_first_injection",
+                _("A first injection is recorded for a client who never injected."),
+            )
+        )
+    if values.get("year_first_ost") is not None and values.get("ost") == c.Ost.NEVER:
+        problems.append(
+            ("year_first_ost", _("A first OST year is recorded for a client never in OST."))
         )
     return problems

@@ -11,6 +11,7 @@ from typing import Any
 
 from rdkit import Chem
 
+from .census import census
 from .errors import ChemError, ChemErrorCode, ChemWarningCode
 from .legal import DEFAULT_JURISDICTIONS, LegalModel, load_jurisdictions
 from .library import Library, Substance, fingerprint, load_library
@@ -25,6 +26,11 @@ NEAREST_MIN_SIMILARITY = 0.2
 INCHIKEY_LOOKUP_SIMILARITY = 0.4
 # When no family rule matches, a library neighbour this similar lends its category.
 NEIGHBOUR_CATEGORY_SIMILARITY = 0.6
+# Analogue triage (nearest *controlled* substances) is shown only from this Tanimoto
+# similarity (Morgan radius 2, 2048 bits) up: below it the "nearest" controlled substance
+# shares little more than common fragments (xylazine vs NM-2-AI scores 0.195) and would
+# mislead. 0.45 keeps ring-substituted and chain-homologue analogues (0.5-0.8) visible.
+ANALOGUE_TRIAGE_MIN_SIMILARITY = 0.45
 
 
 @dataclass(slots=True)
@@ -132,14 +138,27 @@ class Classifier:
             # charge form: the standard InChIKey (and its skeleton block) settles it.
             known = self.library.by_inchikey(std.inchikey) or self.library.by_skeleton(std.inchikey)
         result.known = known
+        if known is not None and known.smiles == std.smiles and known.inchikey:
+            # The same canonical isomeric SMILES is the same InChI (both molecules come from
+            # SMILES-like input without coordinates): reuse the library's key instead of
+            # computing it again. A MOL block's coordinates could carry stereo of their own.
+            if std.mol.GetNumConformers() == 0 and std._inchikey is None:
+                std._inchikey = known.inchikey
+        if known is not None and known.smiles != std.smiles and known.smiles != known.flat_smiles:
+            _stereo_warning(result, std, known)
         neighbours = neighbours[:nearest_k]
         result.nearest = [
             _neighbour(s, sim) for s, sim in neighbours if sim >= NEAREST_MIN_SIMILARITY
         ]
         description = "the substance's library entry"
+        # An unknown structure goes through the category rules and the derivative search:
+        # both screen their patterns with the same atom census, taken once here.
+        prepared = census(std.mol) if known is None else None
         if known is not None:
             result.category, result.rule = known.category, "library.exact_match"
-        elif (match := categorise(std.mol)).rule_id == "other.no_family_rule" and (
+        elif (
+            match := categorise(std.mol, prepared=prepared)
+        ).rule_id == "other.no_family_rule" and (
             neighbours and neighbours[0][1] >= NEIGHBOUR_CATEGORY_SIMILARITY
         ):
             result.category = neighbours[0][0].category
@@ -149,13 +168,23 @@ class Classifier:
             description = match.description
         if with_status:
             codes = tuple(jurisdictions)
-            result.status = self.legal.status(std.mol, known, codes)
+            result.status = self.legal.status(std.mol, known, codes, prepared=prepared)
             result.analogue_triage = [
                 _neighbour(s, sim)
                 for s, sim in self.library.nearest(None, k=3, controlled_only=True, scores=scores)
+                if sim >= ANALOGUE_TRIAGE_MIN_SIMILARITY
             ]
         result.explanation = _explain(result, description)
         return result
+
+
+def _stereo_warning(result: Classification, std: Standardised, known: Substance) -> None:
+    """Say when the match ignores stereochemistry: the input is another stereoisomer."""
+    if std.smiles == std.flat_smiles:
+        code, detail = ChemWarningCode.STEREO_UNSPECIFIED, known.name_en
+    else:
+        code, detail = ChemWarningCode.STEREOISOMER_OF, f"{known.name_en} ({known.smiles})"
+    result.warnings.append({"code": code.value, "detail": detail})
 
 
 def _neighbour(substance: Substance, similarity: float) -> dict[str, object]:

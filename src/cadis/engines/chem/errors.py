@@ -23,6 +23,10 @@ class ChemWarningCode(StrEnum):
     SALT_STRIPPED = "salt_stripped"
     CHARGE_NEUTRALISED = "charge_neutralised"
     NAME_RESOLVED = "name_resolved"
+    # Identified through a structure that differs from the catalogue entry only in
+    # stereochemistry: another stereoisomer (e.g. iso-LSD, cis-THC) or no stereo given.
+    STEREOISOMER_OF = "stereoisomer_of"
+    STEREO_UNSPECIFIED = "stereo_unspecified"
 
 
 ERROR_MESSAGES: dict[ChemErrorCode, str] = {

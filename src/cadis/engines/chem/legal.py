@@ -1,8 +1,21 @@
-"""Legal status of a structure per jurisdiction: by name, as a derivative, or not listed.
+"""Legal status of a structure per jurisdiction, saying exactly what is known.
 
-Data-driven: which substances each jurisdiction lists comes from the library, which
-jurisdictions apply the derivative rule comes from `jurisdictions.csv`. "Analogue"
-similarity is reported separately as triage and is never a legal answer.
+Status values (stable codes; labels in `data/labels.csv`):
+
+- ``controlled``: the structure is a catalogue substance listed there (``basis`` is
+  ``listing``: the list, schedule, year and source are given; or ``inherited_listing``:
+  a national list modelled as implementing the convention schedules, matched by
+  structure, never by name);
+- ``controlled_derivative``: a derivative of a listed substance under the jurisdiction's
+  derivative rule (parent, rule and changed positions are given);
+- ``not_found_in_lists_held``: no listing and no derivative parent in the lists cadis holds,
+  which are named with their version and date. This is never "not controlled": a list
+  cadis does not hold, or a generic clause it does not model, may still control it;
+- ``unknown``: cadis holds no verified list for the jurisdiction (an illustrative model
+  found nothing), so nothing can be said.
+
+Every answer from an unverified (illustrative) national model carries ``illustrative: true``.
+Similarity ("analogue") is reported apart as triage and is never a legal status.
 """
 
 from __future__ import annotations
@@ -11,15 +24,20 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdkit import Chem
 
+from .census import Census
 from .derivative import DerivativeIndex
 from .library import DEFAULT_DATA_DIR, Library, Substance
 
 CONTROLLED = "controlled"
 CONTROLLED_DERIVATIVE = "controlled_derivative"
-NOT_LISTED = "not_listed"
+NOT_FOUND = "not_found_in_lists_held"
+UNKNOWN = "unknown"
+STATUSES = (CONTROLLED, CONTROLLED_DERIVATIVE, NOT_FOUND, UNKNOWN)
+DERIVATIVE_RULE_ID = "derivative.russian_model"
 DEFAULT_JURISDICTIONS = ("international", "KZ", "KG", "TJ", "TM", "UZ")
 
 
@@ -33,6 +51,12 @@ class Jurisdiction:
     derivative_rule: bool
     verified: bool
     note: str
+    list_version: str = ""
+    list_date: str = ""
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() == "true"
 
 
 def load_jurisdictions(data_dir: Path | str | None = None) -> dict[str, Jurisdiction]:
@@ -46,10 +70,12 @@ def load_jurisdictions(data_dir: Path | str | None = None) -> dict[str, Jurisdic
                 name_en=row["name_en"],
                 name_ru=row["name_ru"],
                 list_name_en=row["list_name_en"],
-                mirrors_international=row["mirrors_international"].strip().lower() == "true",
-                derivative_rule=row["derivative_rule"].strip().lower() == "true",
-                verified=row["verified"].strip().lower() == "true",
+                mirrors_international=_flag(row["mirrors_international"]),
+                derivative_rule=_flag(row["derivative_rule"]),
+                verified=_flag(row["verified"]),
                 note=row["note"],
+                list_version=row.get("list_version") or "",
+                list_date=row.get("list_date") or "",
             )
     return out
 
@@ -65,6 +91,25 @@ def listing(substance: Substance, jurisdiction: Jurisdiction) -> str | None:
     return None
 
 
+def listing_record(substance: Substance, jurisdiction: Jurisdiction) -> dict[str, object] | None:
+    """The `controlled` answer for a listed substance (None when it is not listed there)."""
+    schedule = listing(substance, jurisdiction)
+    if schedule is None:
+        return None
+    by_name = jurisdiction.code == "international" or jurisdiction.code in substance.national
+    record: dict[str, object] = {
+        "status": CONTROLLED,
+        "substance": substance.name_en,
+        "list": schedule,
+        "basis": "listing" if by_name else "inherited_listing",
+    }
+    if substance.international and (jurisdiction.code == "international" or not by_name):
+        record["schedule"] = substance.international
+        record["since"] = substance.intl_since or None
+        record["source"] = substance.intl_source or None
+    return record
+
+
 class LegalModel:
     """Listings of every jurisdiction, with derivative parents prepared once."""
 
@@ -76,25 +121,49 @@ class LegalModel:
         ]
         self._by_key = {s.inchikey: s for s in controlled}
         self.index = DerivativeIndex([(s.inchikey, s.molecule()) for s in controlled])
+        self._negative = {code: self._negative_answer(j) for code, j in jurisdictions.items()}
 
-    def find_derivative_parents(self, mol: Chem.Mol) -> Iterator[tuple[Substance, list]]:
+    def find_derivative_parents(
+        self, mol: Chem.Mol, prepared: Census | None = None
+    ) -> Iterator[tuple[Substance, list[Any]]]:
         """Listed substances of which `mol` is a derivative, most specific first (lazy)."""
-        for key, changes in self.index.search(mol):
+        for key, changes in self.index.search(mol, prepared):
             yield self._by_key[key], changes
 
+    @staticmethod
+    def _negative_answer(jurisdiction: Jurisdiction) -> dict[str, object]:
+        if jurisdiction.verified:
+            return {
+                "status": NOT_FOUND,
+                "lists": jurisdiction.list_name_en,
+                "list_version": jurisdiction.list_version,
+                "list_date": jurisdiction.list_date or None,
+            }
+        return {
+            "status": UNKNOWN,
+            "reason": "no verified list held; the illustrative model finds no listing",
+            "list_version": jurisdiction.list_version,
+        }
+
     def status(
-        self, mol: Chem.Mol, known: Substance | None, jurisdictions: tuple[str, ...]
+        self,
+        mol: Chem.Mol,
+        known: Substance | None,
+        jurisdictions: tuple[str, ...],
+        *,
+        prepared: Census | None = None,
     ) -> dict[str, dict[str, object]]:
         """Status per jurisdiction code, as plain dicts ready for JSON.
 
-        Worked examples are in tests/engines/chem/test_legal.py.
+        `prepared` is the molecule's atom census if the caller already took it. Worked
+        examples are in tests/engines/chem/test_legal.py.
         """
         derivative_codes = [
             c
             for c in jurisdictions
             if c in self.jurisdictions and self.jurisdictions[c].derivative_rule
         ]
-        parent_for: dict[str, tuple[Substance, list]] = {}
+        parent_for: dict[str, tuple[Substance, list[Any]]] = {}
         needs_search = [
             c
             for c in derivative_codes
@@ -103,7 +172,7 @@ class LegalModel:
         if needs_search:
             # Walk the (lazy, most specific first) parents until every jurisdiction that
             # applies the rule has its parent; usually the first hit settles all of them.
-            for substance, changes in self.find_derivative_parents(mol):
+            for substance, changes in self.find_derivative_parents(mol, prepared):
                 for code in needs_search:
                     if code not in parent_for and listing(substance, self.jurisdictions[code]):
                         parent_for[code] = (substance, changes)
@@ -115,20 +184,20 @@ class LegalModel:
             if jurisdiction is None:
                 out[code] = {"status": "unknown_jurisdiction"}
                 continue
-            if known is not None and (schedule := listing(known, jurisdiction)):
-                out[code] = {"status": CONTROLLED, "substance": known.name_en, "list": schedule}
+            record = listing_record(known, jurisdiction) if known is not None else None
+            if record is not None:
+                out[code] = record
             elif code in parent_for:
                 parent, changes = parent_for[code]
                 out[code] = {
                     "status": CONTROLLED_DERIVATIVE,
                     "parent": parent.name_en,
                     "list": listing(parent, jurisdiction),
+                    "rule": DERIVATIVE_RULE_ID,
                     "changed_positions": [c.as_dict() for c in changes],
                 }
             else:
-                out[code] = {"status": NOT_LISTED}
-        for code, value in out.items():
-            jurisdiction = self.jurisdictions.get(code)
-            if jurisdiction is not None and not jurisdiction.verified:
-                value["illustrative"] = True
+                out[code] = dict(self._negative[code])
+            if not jurisdiction.verified:
+                out[code]["illustrative"] = True
         return out

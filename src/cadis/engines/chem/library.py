@@ -1,7 +1,8 @@
 """The substance library: known substances, their names, structures and listings.
 
-Data lives in CSV files (one per family) that the Django layer ships in
-`cadis/apps/ews/data/`; the engine only reads plain files and never imports the app.
+The catalogue lives beside the engine in `engines/chem/data/substances_<family>.csv` (one
+file per family): it is the single source of truth for the EWS library, the reference
+`Substance` rows that name a chemical and the synonym vocabulary (see `docs/chem.md`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from rdkit.Chem import rdFingerprintGenerator, rdMolDescriptors
 
 from .standardise import standardise
 
-# Where the seed CSVs live (a file path, not an import: engines never import apps).
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "apps" / "ews" / "data"
+# The catalogue: data files beside the engine, so no engine reads under `apps/`.
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
 NATIONAL_CODES = ("KZ", "KG", "TJ", "TM", "UZ")
 FINGERPRINT_RADIUS = 2
 FINGERPRINT_BITS = 2048
@@ -31,7 +32,8 @@ _MORGAN = rdFingerprintGenerator.GetMorganGenerator(
 
 def fingerprint(mol: Chem.Mol) -> DataStructs.ExplicitBitVect:
     """Morgan (ECFP4-like) bit fingerprint used for every similarity in the engine."""
-    return _MORGAN.GetFingerprint(mol)
+    bits: DataStructs.ExplicitBitVect = _MORGAN.GetFingerprint(mol)
+    return bits
 
 
 @dataclass(slots=True)
@@ -46,6 +48,12 @@ class Substance:
     inchikey: str = ""
     mol: Chem.Mol | None = field(default=None, repr=False)
     flat_smiles: str = ""
+    id: str = ""  # catalogue id (equals the reference substance code where one exists)
+    iupac: str = ""
+    cas: str = ""
+    medicine: bool = False
+    intl_since: str = ""  # year the international listing took effect
+    intl_source: str = ""  # e.g. "CND 66th session (March 2023), WHO ECDD 45"
 
     @property
     def connectivity(self) -> str:
@@ -73,7 +81,10 @@ class Substance:
             "smiles": self.smiles,
             "inchikey": self.inchikey,
             "category": self.category,
+            "medicine": self.medicine,
             "international": self.international or None,
+            "international_since": self.intl_since or None,
+            "international_source": self.intl_source or None,
             "national": list(self.national),
         }
 
@@ -111,6 +122,12 @@ def substance_from_row(row: dict[str, str]) -> Substance:
         # positions of a derivative) follow the SMILES the library shows.
         mol=Chem.MolFromSmiles(std.smiles),
         flat_smiles=std.flat_smiles,
+        id=(row.get("id") or "").strip(),
+        iupac=(row.get("iupac") or "").strip(),
+        cas=(row.get("cas") or "").strip(),
+        medicine=(row.get("medicine") or "").strip().lower() == "true",
+        intl_since=(row.get("intl_since") or "").strip(),
+        intl_source=(row.get("intl_source") or "").strip(),
     )
 
 
@@ -131,16 +148,41 @@ class Library:
         for i, s in enumerate(self.substances):
             self._by_formula.setdefault(rdMolDescriptors.CalcMolFormula(s.molecule()), []).append(i)
         self._by_flat_smiles: dict[str, Substance] = {}
-        for s in self.substances:
-            self._by_flat_smiles.setdefault(s.flat_smiles, s)
         self._by_skeleton: dict[str, list[Substance]] = {}
+        # Several entries may share a stereo-free structure (amphetamine and its two
+        # enantiomers): a look-up that ignores stereochemistry (or isotopes) answers with
+        # the entry that specifies no stereochemistry, if there is one, not an enantiomer.
+        for s in sorted(self.substances, key=lambda s: s.smiles != s.flat_smiles):
+            self._by_flat_smiles.setdefault(s.flat_smiles, s)
+            self._by_skeleton.setdefault(s.connectivity, []).append(s)
         self._by_name: dict[str, Substance] = {}
         for s in self.substances:
-            self._by_skeleton.setdefault(s.connectivity, []).append(s)
             for name in (s.name_en, s.name_ru, *s.synonyms):
                 if name:
                     self._by_name.setdefault(name.casefold(), s)
         self.fingerprints = [fingerprint(s.molecule()) for s in self.substances]
+        # Equal similarities rank the substance without stereo detail first, then by name.
+        # (a rank per substance, computed once: ties among hundreds of zero similarities are
+        # ordered by one vectorised sort, not by Python tuples per structure).
+        tie_order = sorted(
+            range(len(self.substances)),
+            key=lambda i: (
+                self.substances[i].smiles != self.substances[i].flat_smiles,
+                self.substances[i].name_en,
+                self.substances[i].smiles,
+            ),
+        )
+        self._tie_rank = np.empty(len(self.substances), dtype=np.int64)
+        self._tie_rank[tie_order] = np.arange(len(self.substances))
+        # Per fingerprint bit, a row of 0/1 bytes saying which substances set it (1.1 MB for
+        # the shipped catalogue): Tanimoto to the whole library then sums only the rows of
+        # the query's ~40 on-bits, instead of reading every stored fingerprint. Bytes rather
+        # than packed bits: unpacking them again for every query cost more than the memory.
+        columns = np.zeros((FINGERPRINT_BITS, len(self.substances)), dtype=np.uint8)
+        for j, fp in enumerate(self.fingerprints):
+            columns[list(fp.GetOnBits()), j] = 1
+        self._bit_rows = columns
+        self._bit_counts = columns.sum(axis=0, dtype=np.int64)
         self._controlled_mask = np.array(
             [bool(s.international or s.national) for s in self.substances], dtype=bool
         )
@@ -180,8 +222,19 @@ class Library:
         return found.smiles if found else None
 
     def similarities(self, fp: DataStructs.ExplicitBitVect) -> np.ndarray:
-        """Tanimoto similarity of `fp` to every library substance (library order)."""
-        return np.asarray(DataStructs.BulkTanimotoSimilarity(fp, self.fingerprints))
+        """Tanimoto similarity of `fp` to every library substance (library order).
+
+        The same numbers as RDKit's ``BulkTanimotoSimilarity(fp, self.fingerprints)``
+        (common bits / bits in either, in double precision; tested), read from the bit rows.
+        """
+        # The on-bits from the bit string: iterating GetOnBits() in Python costs more.
+        bits = fp.ToBitString().encode("ascii")  # type: ignore[no-untyped-call]
+        on = np.flatnonzero(np.frombuffer(bits, np.uint8) == 49)
+        n = len(self.substances)
+        common = self._bit_rows[on].sum(axis=0, dtype=np.int64)
+        union = self._bit_counts + len(on) - common
+        similarity: np.ndarray = np.divide(common, union, out=np.zeros(n), where=union > 0)
+        return similarity
 
     def nearest(
         self,
@@ -204,10 +257,23 @@ class Library:
         top = min(k, len(scores))
         if top == 0:
             return []
-        # argpartition then a sort of k items: far cheaper than sorting the whole library.
-        candidates = np.argpartition(-scores, top - 1)[:top]
-        ranked = candidates[np.argsort(-scores[candidates], kind="stable")]
-        return [(self.substances[i], round(float(scores[i]), 3)) for i in ranked if scores[i] >= 0]
+        # argpartition then a sort of the few candidates: far cheaper than sorting the whole
+        # library. (Array methods, not np.* functions: this runs twice per structure.)
+        negated = -scores
+        kth = negated[negated.argpartition(top - 1)[top - 1]]
+        # Every substance tied with the k-th score competes, and ties are broken explicitly
+        # (the unspecified stereoisomer first, then by name), so the answer never depends on
+        # how argpartition happened to order equal scores.
+        candidates = np.flatnonzero(negated <= kth)
+        # lexsort: the last key is the primary one (similarity, best first), then the tie rank.
+        order = np.lexsort((self._tie_rank[candidates], negated[candidates]))
+        ranked = candidates[order[:top]].tolist()
+        values = scores[ranked].tolist()
+        return [
+            (self.substances[i], round(value, 3))
+            for i, value in zip(ranked, values, strict=True)
+            if value >= 0
+        ]
 
 
 def load_library(data_dir: Path | str | None = None) -> Library:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,7 +35,7 @@ def _is_molblock(text: str) -> bool:
 
 
 def _parse_smiles(text: str) -> Chem.Mol | None:
-    if any(ch in _NOT_SMILES for ch in text):
+    if not _NOT_SMILES.isdisjoint(text):
         return None
     return Chem.MolFromSmiles(text)
 
@@ -48,9 +50,14 @@ def _opsin_smiles(name: str) -> str:
     from py2opsin import py2opsin  # imported lazily: it is only needed for systematic names
 
     try:
-        with warnings.catch_warnings():  # OPSIN's "unparsable" warning is our UNKNOWN_NAME
-            warnings.simplefilter("ignore")
-            result = py2opsin(name, output_format="SMILES")
+        # py2opsin passes names through a file whose default path is fixed: two workers (or
+        # threads) resolving names at once would read each other's names. One file per call.
+        with tempfile.TemporaryDirectory(prefix="cadis-opsin-") as tmp:
+            with warnings.catch_warnings():  # OPSIN's "unparsable" warning is our UNKNOWN_NAME
+                warnings.simplefilter("ignore")
+                result = py2opsin(
+                    name, output_format="SMILES", tmp_fpath=os.path.join(tmp, "name.txt")
+                )
     except Exception:  # OPSIN runs as a subprocess; any failure means "not parsed"
         return ""
     return result if isinstance(result, str) else ""
@@ -100,7 +107,7 @@ def parse_input(
         return ParsedInput(mol=mol, kind="molblock")
     stripped = raw.strip()
     if stripped.startswith("InChI="):
-        mol = Chem.MolFromInchi(stripped)
+        mol = Chem.MolFromInchi(stripped)  # type: ignore[no-untyped-call]
         if mol is None:
             raise ChemError(ChemErrorCode.INVALID_STRUCTURE, "unreadable InChI")
         return ParsedInput(mol=mol, kind="inchi")

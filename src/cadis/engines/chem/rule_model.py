@@ -7,8 +7,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from operator import ge
 
+import numpy as np
 from rdkit import Chem
 from rdkit.Chem import rdMolDescriptors
+
+from .census import CENSUS_LENGTH, Census, census, pattern_requirements
 
 # A basic amine nitrogen: not an amide/sulfonamide/urea, not nitro, not an aniline.
 AMINE = "[NX3;!$(N=*);!$([N+]);!$(N-[C,S,P]=[O,S,N]);!$(N-a)]"
@@ -104,3 +107,53 @@ class CategoryMatch:
     category: str
     rule_id: str
     description: str
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRules:
+    entries: list[tuple[Rule, list[tuple[Chem.Mol, int]]]]  # "any" patterns, row in `needs`
+    needs: np.ndarray  # per pattern: the least atom census a molecule needs to match it
+
+
+# Keyed by identity (hashing 45 rules per call would cost more than it saves); the entry
+# keeps the tuple alive, so its id cannot be reused by another tuple.
+_COMPILED: dict[int, tuple[tuple[Rule, ...], CompiledRules]] = {}
+
+
+def _compiled(rules: tuple[Rule, ...]) -> CompiledRules:
+    entry = _COMPILED.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entries: list[tuple[Rule, list[tuple[Chem.Mol, int]]]] = []
+        needs: list[np.ndarray] = []
+        for rule in rules:
+            rows: list[tuple[Chem.Mol, int]] = []
+            for pattern in rule.patterns("any"):
+                rows.append((pattern, len(needs)))
+                needs.append(pattern_requirements(pattern))
+            entries.append((rule, rows))
+        matrix = np.vstack(needs) if needs else np.zeros((0, CENSUS_LENGTH), dtype=np.int16)
+        entry = _COMPILED[id(rules)] = (rules, CompiledRules(entries, matrix))
+    return entry[1]
+
+
+def first_match(mol: Chem.Mol, rules: tuple[Rule, ...], prepared: Census | None = None
+                ) -> Rule | None:  # fmt: skip
+    """The first rule (in order) whose patterns match the molecule, or None."""
+    compiled = _compiled(rules)
+    counts = (prepared if prepared is not None else census(mol, ring_sizes=False)).counts
+    # One comparison for every pattern at once: those needing more of some atom kind than
+    # the molecule has cannot match and are never tried (see census.py).
+    feasible: list[bool] = np.less_equal(compiled.needs, counts).all(axis=1).tolist()
+    profile = None
+    for rule, patterns in compiled.entries:
+        for pattern, row in patterns:
+            if feasible[row] and mol.HasSubstructMatch(pattern):
+                break
+        else:
+            continue
+        if rule.all_of or rule.none_of:
+            profile = profile or molecule_profile(mol)
+            if not rule.matches(mol, profile):
+                continue
+        return rule
+    return None

@@ -7,11 +7,10 @@ description, and the rule id is reported with every classification.
 
 from __future__ import annotations
 
-from operator import ge
-
 from rdkit import Chem
 
-from .rule_model import AMINE, RING_N, CategoryMatch, Rule, molecule_profile
+from .census import Census
+from .rule_model import AMINE, RING_N, CategoryMatch, Rule, first_match
 
 CATEGORIES = (
     "synthetic_cannabinoid",
@@ -24,6 +23,7 @@ CATEGORIES = (
     "piperazine",
     "aminoindane",
     "plant_based",
+    "semi_synthetic_cannabinoid",
     "other",
 )
 
@@ -78,6 +78,20 @@ PLANT_RULES = (
         "1-Methyl-tetrahydroisoquinoline with an oxygenated ring (peyote alkaloids: pellotine, "
         "anhalonine, lophophorine)",
         ("[CX4;R](-[CH3])1-[NX3]-[CH2]-[CH2]-c2cc(-[OX2])c(-[OX2])cc21",),
+    ),
+    Rule(
+        # EUDA treats hydrogenated, esterified and side-chain homologues of THC as
+        # semi-synthetic cannabinoids, not as plant substances (HHC, HHC-O, THCP, THC-O).
+        "sscb.semi_synthetic_cannabinoid",
+        "semi_synthetic_cannabinoid",
+        "THC-type dibenzopyran that is hydrogenated (HHC), esterified on the phenol (HHC-O, "
+        "THC-O acetate) or carries a non-natural n-alkyl chain (THCP, HHCP)",
+        (
+            "[OX2]c1cc(-[CX4])cc2OC(C)(C)[CX4;R]3[CH2][CH2][CX4](-[CH3])[CH2][CX4;R]3c12",
+            "[CX3](=O)-[OX2]c1cc(-[CX4])cc2OC(C)(C)[#6;R]3~[#6]~[#6]~[#6]~[#6]~[#6]3c12",
+            "[OX2H]c1cc(-[CH2][CH2][CH2][CH2][CH2][CH2][CH3])cc2OC(C)(C)"
+            "[#6;R]3~[#6]~[#6]~[#6](-[CH3])~[#6]~[#6]3c12",
+        ),
     ),
     Rule(
         "plant.phytocannabinoid",
@@ -418,37 +432,20 @@ RULES: tuple[Rule, ...] = (
 FALLBACK = Rule("other.no_family_rule", "other", "No family rule matched", ())
 
 
-CompiledRules = list[tuple[Rule, list[tuple[Chem.Mol, tuple[int, ...]]]]]
-# Keyed by identity (hashing 45 rules per call would cost more than it saves); the entry
-# keeps the tuple alive, so its id cannot be reused by another tuple.
-_COMPILED: dict[int, tuple[tuple[Rule, ...], CompiledRules]] = {}
-
-
-def _compiled(rules: tuple[Rule, ...]) -> CompiledRules:
-    entry = _COMPILED.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        entry = _COMPILED[id(rules)] = (rules, [(rule, rule._compile("any")) for rule in rules])
-    return entry[1]
-
-
-def categorise(mol: Chem.Mol, rules: tuple[Rule, ...] = RULES) -> CategoryMatch:
+def categorise(
+    mol: Chem.Mol, rules: tuple[Rule, ...] = RULES, *, prepared: Census | None = None
+) -> CategoryMatch:
     """The category of a (standardised) molecule and the rule that decided it.
+
+    Pass the molecule's `census` if it was already taken (the classifier shares it with
+    the derivative search).
 
     >>> categorise(Chem.MolFromSmiles("CNC(C)C(=O)c1ccc(C)cc1")).category
     'synthetic_cathinone'
     >>> categorise(Chem.MolFromSmiles("CCO")).rule_id
     'other.no_family_rule'
     """
-    profile = molecule_profile(mol)
-    for rule, any_patterns in _compiled(rules):
-        # Inlined Rule.matches for the common case (only "any" patterns): this loop runs
-        # dozens of times per structure and dominates the classification time.
-        for pattern, needs in any_patterns:
-            if all(map(ge, profile, needs)) and mol.HasSubstructMatch(pattern):
-                break
-        else:
-            continue
-        if (rule.all_of or rule.none_of) and not rule.matches(mol, profile):
-            continue
-        return CategoryMatch(rule.category, rule.id, rule.description)
-    return CategoryMatch(FALLBACK.category, FALLBACK.id, FALLBACK.description)
+    match = first_match(mol, rules, prepared)
+    if match is None:
+        return CategoryMatch(FALLBACK.category, FALLBACK.id, FALLBACK.description)
+    return CategoryMatch(match.category, match.id, match.description)

@@ -65,7 +65,7 @@ class Standardised:
     def inchikey(self) -> str:
         """Standard InChIKey, computed on first use (it is the slowest step of the pipeline)."""
         if self._inchikey is None:
-            self._inchikey = Chem.MolToInchiKey(self.mol) or ""
+            self._inchikey = Chem.MolToInchiKey(self.mol) or ""  # type: ignore[no-untyped-call]
         return self._inchikey
 
     @property

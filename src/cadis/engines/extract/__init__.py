@@ -1,4 +1,5 @@
-"""Document extraction engine: press releases and reports (ru/en) -> facts with evidence.
+"""Document extraction engine: press releases and reports (ru, en and the region's
+languages) -> facts with evidence.
 
 Framework-free. The Django layer calls `load_document_text` then `extract` and stores
 the facts for review.
@@ -13,6 +14,7 @@ from __future__ import annotations
 from cadis.engines.extract.engine import extract
 from cadis.engines.extract.errors import ExtractError, ExtractErrorCode
 from cadis.engines.extract.gazetteer import DEFAULT_GAZETTEER, Agency, AgencyMention, Gazetteer
+from cadis.engines.extract.language import LanguageGuess, detect, detect_language
 from cadis.engines.extract.loaders import (
     MAX_BYTES,
     DocumentMeta,
@@ -21,7 +23,6 @@ from cadis.engines.extract.loaders import (
 )
 from cadis.engines.extract.mentions import load_models
 from cadis.engines.extract.model import FACT_TYPES, ExtractionResult, Fact, StatedPeriod
-from cadis.engines.extract.text import detect_language
 from cadis.engines.extract.vocabulary import (
     BuiltinVocabulary,
     SubstanceMention,
@@ -43,10 +44,12 @@ __all__ = [
     "ExtractionResult",
     "Fact",
     "Gazetteer",
+    "LanguageGuess",
     "StatedPeriod",
     "SubstanceMention",
     "SubstanceVocabulary",
     "SynonymVocabulary",
+    "detect",
     "detect_language",
     "extract",
     "find_substances",

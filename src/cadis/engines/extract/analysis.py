@@ -8,9 +8,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from cadis.engines.extract.dates import sentence_periods
 from cadis.engines.extract.gazetteer import AgencyMention, Gazetteer
+from cadis.engines.extract.lexicon import fold
 from cadis.engines.extract.model import Fact, StatedPeriod
 from cadis.engines.extract.places import PlaceMention, find_places
+from cadis.engines.extract.quantities import find_document_quantities
 from cadis.engines.extract.text import Sentence
 from cadis.engines.extract.vocabulary import (
     SubstanceMention,
@@ -23,8 +26,6 @@ from cadis.engines.units import (
     Quantity,
     QuantityMatch,
     UnitsError,
-    find_periods,
-    find_quantities,
     parse_number_expression,
     unit_from_text,
 )
@@ -56,7 +57,14 @@ class DocumentContext:
     period: Period | None = None  # the reporting period stated earlier in the paragraph
     lead_period: Period | None = None  # a reporting period stated in the document's lead
     last_substance: SubstanceMention | None = None  # the one specific drug of the last sentence
+    last_group_substance: SubstanceMention | None = None  # "narcotic substances" said lately
     sentences_seen: int = 0
+    script: str = "Cyrl"
+    drug_named: bool = False  # a drug (or "drugs") has been named in the document so far
+    trigger_seen_at: int = -10  # index of the last sentence with a seizure or find verb
+    group_members: int | None = None  # members of the last group dismantled ("из 6 человек")
+    recent_drug: SubstanceMention | None = None  # the last drug named by name
+    recent_drug_at: int = -10  # the index of its sentence
 
 
 @dataclass
@@ -73,10 +81,22 @@ class SentenceView:
     used: list[tuple[int, int]] = field(default_factory=list)
     inherited_period: Period | None = None
     route_places: list[tuple[int, int]] = field(default_factory=list)
+    birth_years: list[tuple[int, int]] = field(default_factory=list)
+    past_years: list[tuple[int, int]] = field(default_factory=list)
+    index: int = 0  # the sentence's position in the document
+    _searched: dict[str, bool] = field(default_factory=dict)
+
+    def has(self, key: str, regex: re.Pattern[str]) -> bool:
+        """Whether `regex` occurs in the sentence, searched once per sentence and `key`."""
+        found = self._searched.get(key)
+        if found is None:
+            found = self._searched[key] = regex.search(self.matching_text) is not None
+        return found
 
     @property
     def text(self) -> str:
-        """The sentence with ё written as е, so that patterns need not spell both.
+        """The sentence folded (ё as е, Latin diacritics dropped, one apostrophe: see
+        `lexicon.fold`), so that patterns need not spell every variant.
 
         The replacement keeps every offset, so spans found here index the original.
         """
@@ -164,7 +184,12 @@ class SentenceView:
         return self.context.agency
 
     def locate(self, fact: Fact) -> Fact:
-        """Fill country, subdivision and agency of a fact from the sentence and context."""
+        """Fill country, subdivision and agency of a fact from the sentence and context,
+        and say which years of the sentence were set aside as not its date."""
+        if self.birth_years:
+            fact.reasons.append("birth_year_set_aside")
+        if self.past_years:
+            fact.reasons.append("past_year_set_aside")
         start, end = fact.span
         offset = self.sentence.start
         fact.country, fact.country_source = self.country((start - offset, end - offset))
@@ -199,6 +224,7 @@ REPORTING_KINDS = {
     "quarter",
     "year_to_date",
     "months",
+    "since",
 }
 
 
@@ -279,26 +305,85 @@ def _with_named_counts(
     return sorted(added, key=lambda q: q.start)
 
 
-def build_view(sentence: Sentence, context: DocumentContext) -> SentenceView:
-    style: NumberStyle = "ru" if context.language == "ru" else "en"
-    text = without_yo(sentence.text)
-    places = find_places(text)
-    substances = find_substances(text)
+_DATELINE_BEFORE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁ\s.-]*,?\s*$|^\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(\w+\)\s*)?[–—-]\s")
+
+
+@dataclass
+class DocumentScan:
+    """Names found once in the whole (folded) document, handed to each sentence: one
+    scan per pattern instead of one per pattern and sentence."""
+
+    substances: list[SubstanceMention]
+    places: list[PlaceMention]
+    agencies: list[AgencyMention]
+
+    @classmethod
+    def of(cls, folded: str, context: DocumentContext) -> DocumentScan:
+        places = find_places(folded)
+        return cls(
+            find_substances(folded, context.language),
+            places,
+            context.gazetteer.find(folded, places=places),
+        )
+
+
+_Mention = Any
+
+
+def _within(mentions: list[_Mention], sentence: Sentence) -> list[_Mention]:
+    """The mentions inside `sentence`, with offsets relative to it."""
+    start, end = sentence.start, sentence.end
+    return [
+        replace(m, start=m.start - start, end=m.end - start)
+        for m in mentions
+        if start <= m.start and m.end <= end
+    ]
+
+
+def build_view(
+    sentence: Sentence,
+    context: DocumentContext,
+    index: int = 0,
+    scan: DocumentScan | None = None,
+) -> SentenceView:
+    style: NumberStyle = "en" if context.language == "en" else "ru"
+    text = fold(sentence.text)
+    if scan is None:
+        places = find_places(text)
+        substances = find_substances(text, context.language)
+        agencies = context.gazetteer.find(text, places=places)
+    else:
+        places = _within(scan.places, sentence)
+        substances = _within(scan.substances, sentence)
+        agencies = _within(scan.agencies, sentence)
+    dates = sentence_periods(text, context.document_date, context.language)
+    # "DUSHANBE, 3 April 2024 – Officers ...": the dateline dates the release, not the event.
+    dateline = [
+        p
+        for p in dates.periods
+        if _DATELINE_BEFORE.match(text[: p.span[0]]) and _DATELINE_AFTER.match(text[p.span[1] :])
+    ]
+    if dateline:
+        dates.periods = [p for p in dates.periods if p not in dateline]
     return SentenceView(
         sentence=sentence,
         language=context.language,
         substances=substances,
         places=places,
-        agencies=context.gazetteer.find(text, places=places),
-        periods=find_periods(text, reference_date=context.document_date),
+        agencies=agencies,
+        periods=dates.periods,
         quantities=_with_named_counts(
             text,
-            list(find_quantities(text, style=style)),
+            find_document_quantities(text, language=context.language, style=style),
             substances,
             style,
         ),
         context=context,
         matching_text=text,
+        birth_years=dates.birth_years,
+        past_years=dates.past_years,
+        index=index,
     )
 
 
@@ -310,7 +395,16 @@ def update_context(view: SentenceView) -> None:
     says whose figures follow.
     """
     context = view.context
-    reporting = [p for p in view.periods if p.kind in REPORTING_KINDS]
+    if view.substances:
+        context.drug_named = True
+    named = [m for m in view.substances if m.kind in ("drug", "nps", "precursor")]
+    if named:
+        context.recent_drug, context.recent_drug_at = named[-1], view.index
+    groups = [m for m in view.substances if m.kind == "group"]
+    if groups:
+        context.last_group_substance = groups[0]
+    # "since 2018" dates a total in its own sentence, never the sentences after it.
+    reporting = [p for p in view.periods if p.kind in REPORTING_KINDS and p.kind != "since"]
     if reporting:
         context.period, context.paragraph = reporting[0], view.sentence.paragraph
         if context.sentences_seen < 4 and context.lead_period is None:

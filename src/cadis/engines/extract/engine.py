@@ -7,15 +7,25 @@ from datetime import date
 
 from cadis.engines.extract.analysis import (
     DocumentContext,
+    DocumentScan,
     SentenceView,
     build_view,
     inherit_period,
+    stated_period,
     update_context,
 )
+from cadis.engines.extract.confidence import assess, headline_end, lead_event_period
 from cadis.engines.extract.gazetteer import DEFAULT_GAZETTEER, Gazetteer
+from cadis.engines.extract.language import detect
+from cadis.engines.extract.lexicon import fold, regional_pattern
 from cadis.engines.extract.mentions import mention_facts
+from cadis.engines.extract.merge import (
+    absorb_headline_totals,
+    absorb_people_parts,
+    merge_restatements,
+)
 from cadis.engines.extract.model import ExtractionResult, Fact
-from cadis.engines.extract.rules_counts import group_facts, lab_facts, people_facts
+from cadis.engines.extract.rules_counts import group_facts, lab_facts
 from cadis.engines.extract.rules_descriptive import (
     concealment_facts,
     nps_facts,
@@ -23,8 +33,14 @@ from cadis.engines.extract.rules_descriptive import (
     trend_facts,
 )
 from cadis.engines.extract.rules_events import event_facts
-from cadis.engines.extract.rules_seizures import SEIZURE_TRIGGER, seizure_facts
-from cadis.engines.extract.text import detect_language, split_sentences
+from cadis.engines.extract.rules_people import people_facts
+from cadis.engines.extract.rules_seizures import (
+    find_trigger,
+    identified_later,
+    seize_trigger,
+    seizure_facts,
+)
+from cadis.engines.extract.text import split_sentences
 from cadis.engines.extract.vocabulary import SubstanceVocabulary
 from cadis.engines.units import find_periods
 
@@ -45,9 +61,10 @@ def _guess_document_date(text: str) -> date | None:
 
 
 _BULLET = re.compile(r"\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)])\s")
-_CONTINUATION = re.compile(
-    r"\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|в\s+том\s+числе|из\s+них|including|of\s+which|among\s+them)",
-    re.IGNORECASE,
+_CONTINUATION = (
+    r"\s*(?:[•·▪‣◦*–—-]|\d{1,2}[.)]\s|в\s+том\s+числе|из\s+них|из\s+этого\s+(?:количества|объема)|"
+    r"в\s+их\s+числе|including|of\s+which|among\s+them|of\s+(?:this|these|that|the\s+total)|"
+    r"(?:this|these|which|that)\s+(?:amount\s+|figure\s+|total\s+)?includ\w*)"
 )
 
 
@@ -117,7 +134,10 @@ def extract(
     language: str | None = None,
     mentions: bool = True,
 ) -> ExtractionResult:
-    """Read a press release or report (Russian or English) and return its facts.
+    """Read a press release or report and return its facts.
+
+    Russian and English get every rule; Kazakh, Kyrgyz, Uzbek, Tajik and Turkmen
+    (detected offline, see language.py) get seizures, people, groups and laboratories.
 
     `document_date` anchors relative periods ("за 3 года", "since the start of the
     year"); without it a date near the top of the text is used when there is one.
@@ -131,30 +151,40 @@ def extract(
     """
     if not text or not text.strip():
         return ExtractionResult(language or "ru", [], document)
-    language = language or detect_language(text)
+    guess = detect(text)
+    language = language or guess.language
+    continuation = regional_pattern("continuation", _CONTINUATION, language)
+    strong_trigger, weak_trigger = seize_trigger(language), find_trigger(language)
     context = DocumentContext(
         language=language,
         document_date=document_date or _guess_document_date(text),
         gazetteer=gazetteer or DEFAULT_GAZETTEER,
         vocabulary=vocabulary,
+        script=guess.script,
     )
-    views = [build_view(sentence, context) for sentence in split_sentences(text)]
+    scan = DocumentScan.of(fold(text), context)
+    views = [
+        build_view(sentence, context, index, scan)
+        for index, sentence in enumerate(split_sentences(text))
+    ]
     facts: list[Fact] = []
     previous: SentenceView | None = None
     list_open = False
     for index, view in enumerate(views):
-        continues = bool(_CONTINUATION.match(view.text))
+        continues = bool(continuation.match(view.text))
         previous_had_trigger = continues and (
             list_open
             or (
                 previous is not None
-                and previous.sentence.paragraph == view.sentence.paragraph
-                and bool(SEIZURE_TRIGGER.search(previous.text))
+                # "... were seized in 2024.\n\nThis included 2.41 kilograms of heroin":
+                # a list may open the next paragraph.
+                and view.sentence.paragraph - previous.sentence.paragraph <= 1
+                and previous.has("strong", strong_trigger)
             )
         )
         # "Изъято:" followed by bullet lines: every bullet belongs to the seizure list.
         list_open = (
-            (bool(SEIZURE_TRIGGER.search(view.text)) and view.text.rstrip().endswith(":"))
+            (view.has("strong", strong_trigger) and view.text.rstrip().endswith(":"))
             or (previous_had_trigger and bool(_BULLET.match(view.text)))
             or (list_open and continues and bool(_BULLET.match(view.text)))
         )
@@ -162,16 +192,46 @@ def extract(
         facts.extend(event_facts(views, index))
         facts.extend(route_facts(view))  # first: route places are not where the facts happened
         facts.extend(group_facts(view))
-        facts.extend(seizure_facts(view, previous_had_trigger=previous_had_trigger))
+        following = views[index + 1] if index + 1 < len(views) else None
+        verb_next = (
+            following is not None
+            and following.sentence.paragraph - view.sentence.paragraph <= 1
+            and following.has("strong", strong_trigger)
+        )
+        facts.extend(
+            seizure_facts(view, previous_had_trigger=previous_had_trigger, verb_next=verb_next)
+        )
         facts.extend(people_facts(view))
         facts.extend(lab_facts(view))
         facts.extend(concealment_facts(view))
         facts.extend(trend_facts(view))
         facts.extend(nps_facts(view))
+        if view.has("strong", strong_trigger) or view.has("weak", weak_trigger):
+            context.trigger_seen_at = index
         update_context(view)
         previous = view
     facts = _merge_routes(text, views, _first_nps_mentions(facts))
+    identified_later(views, facts)
+    facts = absorb_headline_totals(
+        absorb_people_parts(merge_restatements(facts)), headline_end(text)
+    )
+    lead = lead_event_period(
+        [
+            (view.sentence.start, period)
+            for view in views
+            if view.sentence.paragraph <= 2
+            for p in view.periods
+            if (period := stated_period(p)) is not None
+        ],
+        context.document_date,
+    )
+    assess(facts, text=text, language=language, document_date=context.document_date, lead=lead)
     if mentions:
         facts.extend(mention_facts(text, language, context.gazetteer, views))
+        for fact in facts:
+            fact.language = fact.language or language
+            fact.spans = fact.spans or [fact.span]
+            if fact.confidence is None:
+                fact.confidence = 0.7
     facts.sort(key=lambda f: (f.span[0], f.type))
-    return ExtractionResult(language, facts, document)
+    return ExtractionResult(language, facts, document, guess.script)

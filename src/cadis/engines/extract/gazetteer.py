@@ -166,18 +166,24 @@ class Gazetteer:
 
     agencies: tuple[Agency, ...] = DEFAULT_AGENCIES
     _regexes: list[tuple[re.Pattern[str], Agency]] = field(default_factory=list, repr=False)
+    _any: re.Pattern[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        entries: list[tuple[int, re.Pattern[str], Agency]] = []
+        entries: list[tuple[int, re.Pattern[str], Agency, str]] = []
         for agency in self.agencies:
             for name in agency.names:
-                regex = re.compile(rf"(?<![\w]){_name_pattern(name)}(?![\w])", re.IGNORECASE)
-                entries.append((len(name), regex, agency))
+                inner = _name_pattern(name)
+                regex = re.compile(rf"(?<![\w]){inner}(?![\w])", re.IGNORECASE)
+                entries.append((len(name), regex, agency, f"(?:{inner})"))
             for abbreviation in agency.abbreviations:
-                regex = re.compile(rf"(?<![\w]){re.escape(abbreviation)}(?![\w])")
-                entries.append((len(abbreviation), regex, agency))
+                inner = re.escape(abbreviation)
+                regex = re.compile(rf"(?<![\w]){inner}(?![\w])")
+                entries.append((len(abbreviation), regex, agency, f"(?-i:{inner})"))
         entries.sort(key=lambda e: -e[0])
-        self._regexes = [(regex, agency) for _, regex, agency in entries]
+        self._regexes = [(regex, agency) for _, regex, agency, _inner in entries]
+        # Every name in one alternation: one scan finds where a name starts.
+        body = "|".join(inner for *_rest, inner in entries)
+        self._any = re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.IGNORECASE) if body else None
 
     @classmethod
     def from_rows(
@@ -206,18 +212,24 @@ class Gazetteer:
         [('kg_sbnon', 'KG')]
         """
         found: list[AgencyMention] = []
-        for regex, agency in self._regexes:
-            for match in regex.finditer(text):
-                found.append(
-                    AgencyMention(
-                        match.start(),
+        for candidate in self._any.finditer(text) if self._any is not None else ():
+            position = candidate.start()
+            if found and position < found[-1].end:
+                continue
+            best: AgencyMention | None = None
+            for regex, agency in self._regexes:
+                match = regex.match(text, position)
+                if match and (best is None or match.end() > best.end):
+                    best = AgencyMention(
+                        position,
                         match.end(),
                         match.group(0),
                         agency.code,
                         agency.country,
                         agency.name_en,
                     )
-                )
+            if best is not None:
+                found.append(best)
         found.extend(_generic_bodies(text, find_places(text) if places is None else places))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         chosen: list[AgencyMention] = []

@@ -82,6 +82,13 @@ class Fact:
     place: str | None = None
     countries: list[str] = field(default_factory=list)  # event participants
     ambiguity: str | None = None
+    # Review aids (see confidence.py): every span that states this fact (headline, lead,
+    # body), how sure the rules are (0-1) and why, and what a reviewer must confirm.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    language: str | None = None
+    confidence: float | None = None
+    reasons: list[str] = field(default_factory=list)
+    plausibility: list[str] = field(default_factory=list)
 
     def duplicate_key(self) -> tuple[Any, ...]:
         """What makes two facts from different documents "the same figure".
@@ -101,6 +108,9 @@ class Fact:
             "type": self.type,
             "text": self.text,
             "span": list(self.span),
+            "spans": [list(span) for span in (self.spans or [self.span])],
+            "reasons": list(self.reasons),
+            "plausibility": list(self.plausibility),
         }
 
 
@@ -109,15 +119,17 @@ class ExtractionResult:
     language: str
     facts: list[Fact]
     document: str | None = None
+    script: str | None = None  # Cyrl or Latn
 
     def of_type(self, fact_type: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.type == fact_type]
 
     def to_json(self) -> dict[str, Any]:
-        """The CLI shape: {"document", "language", "facts": [...]}; absent fields omitted."""
+        """The CLI shape: {"document", "language", "script", "facts": [...]}; absent fields omitted."""
         return {
             "document": self.document,
             "language": self.language,
+            "script": self.script,
             "facts": [fact.to_json() for fact in self.facts],
         }
 

@@ -8,8 +8,12 @@ groups_dismantled(count 16, members 74, period "в 2024").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cadis.engines.extract.analysis import REPORTING_KINDS, SentenceView, stated_period
+from cadis.engines.extract.language import REGIONAL
+from cadis.engines.extract.lexicon import NUMBER_WORD_PATTERN as REGIONAL_NUMBER
+from cadis.engines.extract.lexicon import number_word_value, regional_pattern, words
 from cadis.engines.extract.model import Fact
 from cadis.engines.extract.rules_seizures import qualifier_before
 from cadis.engines.units import parse_number_expression
@@ -25,13 +29,15 @@ _GROUP_NOUN = (
     r"groups?|gangs?|networks?|rings?|syndicates?|cartels?|cells?|organi[sz]ations?)"
 )
 _CRIMINAL = re.compile(
-    r"преступн|нарко|ОП[ГС]|криминал|criminal|drug|traffick|gang|cartel|syndicate|organi[sz]ed",
+    r"преступн|нарко|ОП[ГС]|криминал|группировк|межрегиональн|транснациональн|criminal|drug|traffick|"
+    r"gang|cartel|syndicate|organi[sz]ed",
     re.IGNORECASE,
 )
 _GROUP_TRIGGER = re.compile(
-    r"ликвидир\w*|пресечен\w*|пресек\w*|обезвре\w*|нейтрализ\w*|раскрыт\w*|разоблач\w*|задокумент\w*|"
-    r"выявлен\w*|разгромл\w*|dismantl\w*|disrupt\w*|neutrali[sz]\w*|broke(?:n)?\s+up|busted|uncovered|"
-    r"eliminated|liquidated|smashed|taken\s+down",
+    r"ликвидир\w*|ликвидаци\w*|пресечен\w*|пресек\w*|обезвре\w*|нейтрализ\w*|раскрыт\w*|разоблач\w*|"
+    r"задокумент\w*|выявлен\w*|разгромл\w*|разгром|прекращен\w*|dismantl\w*|disrupt\w*|neutrali[sz]\w*|"
+    r"broke(?:n)?\s+up|bust(?:ed|s)?|uncovered|eliminated|liquidat\w*|smashed|taken\s+down|took\s+down|"
+    r"put\s+an\s+end|crack(?:ed)?\s+down|exposed",
     re.IGNORECASE,
 )
 _PERSON = (
@@ -52,46 +58,26 @@ _MEMBERS = re.compile(
     rf"{_ADJ_RU}{_ADJ_EN}?{_PERSON}",
     re.IGNORECASE,
 )
-_PERSON_COUNT = re.compile(
-    rf"(?<![\w]){_NUM}\s+(?:{_ADJ_RU}|{_ADJ_EN}){_PERSON}"
-    # A collective numeral always counts people, whatever the noun: "четверо нарушителей".
-    rf"|(?<![\w])(?P<collective>(?:двое|трое|четверо|пятеро|шестеро|семеро|восьмеро|девятеро|десятеро)"
-    rf"(?:\s+[а-яё]+)?)(?![\w])",
-    re.IGNORECASE,
-)
-_SUBSET_BEFORE = re.compile(
-    r"(?:из\s+них|из\s+которых|в\s+том\s+числе|среди\s+них|of\s+(?:whom|them)|including|among\s+them)"
-    r"[^.;:]{0,40}$",
-    re.IGNORECASE,
-)
-_PEOPLE_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "prosecuted",
-        re.compile(
-            r"привлеч[её]н\w*\s+к\s+(?:уголовной\s+)?ответственности|к\s+(?:уголовной\s+)?ответственности\s+привлеч\w*|осужд[её]н\w*|осуждено|предъявлен\w*\s+обвинени\w*|"
-            r"prosecut\w*|convicted|charged|sentenced|brought\s+to\s+(?:criminal\s+)?(?:justice|responsibility|liability)",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "arrests",
-        re.compile(
-            r"арестован\w*|арестова\w*|аресту|взят\w*\s+под\s+стражу|arrest\w*", re.IGNORECASE
-        ),
-    ),
-    (
-        "detained",
-        re.compile(
-            r"задержа\w*|detain\w*|apprehend\w*|caught|taken\s+into\s+custody", re.IGNORECASE
-        ),
-    ),
-)
 _LAB_NOUN = re.compile(
-    r"(?:нарко)?лаборатор\w*|нарколаб\w*|подпольн\w*\s+(?:цех|производств)\w*|laborator(?:y|ies)|labs?(?![\w])",
+    r"(?:нарко)?лаборатори\w*|нарколаб\w*|подпольн\w*\s+(?:цех|производств)\w*|"
+    r"(?:нелегальн|кустарн|нарко)\w*\s+(?:цех|производств)\w*|laborator(?:y|ies)|(?<![\w])labs?(?![\w])",
+    re.IGNORECASE,
+)
+# "laboratory equipment", "a laboratory examination", "the forensic laboratory": not a lab
+# that made drugs.
+_NOT_A_LAB_AFTER = re.compile(
+    r"^\s+(?:equipment|glassware|examination|tests?|testing|analys[ie]s|expert\w*|results?|study|"
+    r"studies|research|findings|report|confirmed|established|showed|оборудовани\w*|посуд\w*|исследовани\w*|"
+    r"анализ\w*|экспертиз\w*|МВД|Минздрава|ДПН)",
+    re.IGNORECASE,
+)
+_NOT_A_LAB_BEFORE = re.compile(
+    r"(?:forensic|criminalistic|expert|central|chemical|судебн\w*|экспертн\w*|криминалистическ\w*|"
+    r"химическ\w*|центральн\w*|таможенн\w*|customs)\s+$",
     re.IGNORECASE,
 )
 _LAB_TRIGGER = re.compile(
-    r"ликвидир\w*|выявлен\w*|выявил\w*|обнаруж\w*|пресечен\w*|раскрыт\w*|уничтожен\w*|demontir\w*|"
+    r"ликвидир\w*|выявлен\w*|выявил\w*|обнаруж\w*|пресечен\w*|пресек\w*|раскрыт\w*|уничтожен\w*|demontir\w*|"
     r"dismantl\w*|uncover\w*|discover\w*|detect\w*|shut\s+down|raided|destroy\w*|seiz\w*|identified|"
     r"busted|eliminated|liquidated|found",
     re.IGNORECASE,
@@ -100,6 +86,9 @@ _SINGULAR = re.compile(r"^(?:a|an|one|одн\w*)\s+", re.IGNORECASE)
 
 
 def _count(text: str, style: str) -> int | None:
+    regional = number_word_value(text.strip())
+    if regional is not None:
+        return regional
     try:
         value = parse_number_expression(text, style=style)[0]  # type: ignore[arg-type]
     except ValueError:
@@ -127,26 +116,88 @@ def _clause_has(
     return min(candidates, key=lambda m: min(abs(m.start() - end), abs(start - m.end())))
 
 
-def group_facts(view: SentenceView) -> list[Fact]:
-    text = view.text
-    facts: list[Fact] = []
-    pattern = re.compile(
-        rf"(?<![\w]){_NUM}\s+(?P<phrase>(?:{_ADJ_RU}|{_ADJ_EN}){_GROUP_NOUN})(?![\w])"
-        rf"|(?P<single>(?:a|an|one|одн\w*)\s+)?(?P<sphrase>(?:организованн\w*\s+|транснациональн\w*\s+)?"
-        rf"преступн\w*\s+(?:групп[аыу]|группировк[аиу]|сообществ[оа])|ОПГ|"
-        rf"(?:an?\s+|one\s+)(?:organi[sz]ed\s+|transnational\s+|international\s+)?(?:criminal|drug[- ]trafficking|"
-        rf"drug)\s+(?:group|gang|network|ring|syndicate))(?![\w])",
+_GROUP_HINT = (
+    r"(?<![\w])(?:(?:нарко)?групп|ОП[ГСТ]|сообществ|(?:нарко)?синдикат|(?:нарко)?сет[ьи](?![\w])|ячейк|"
+    r"формировани|groups?(?![\w])|gangs?(?![\w])|networks?(?![\w])|rings?(?![\w])|syndicates?(?![\w])|"
+    r"cartels?(?![\w])|cells?(?![\w])|organi[sz]ations?(?![\w])|community(?![\w]))"
+)
+
+
+def _group_hint(language: str) -> re.Pattern[str]:
+    """A cheap test that a sentence may name a group before the full pattern runs."""
+    return regional_pattern("group", _GROUP_HINT, language)
+
+
+def _group_pattern(language: str) -> re.Pattern[str]:
+    return _group_regex(language in REGIONAL)
+
+
+@lru_cache(maxsize=2)
+def _group_regex(regional: bool) -> re.Pattern[str]:
+    noun = _GROUP_NOUN
+    number = NUMBER_EXPRESSION_PATTERN
+    extra = ""
+    if regional:
+        noun = rf"(?:{_GROUP_NOUN}|{words('group')})"
+        number = rf"(?:{NUMBER_EXPRESSION_PATTERN}|{REGIONAL_NUMBER})"
+        # "14 ұйымдасқан қылмыстық топ", "56 ta jinoiy guruh", "жиноий гуруҳ"
+        extra = (
+            rf"|(?<![\w])(?:(?P<rnum>{number})\s+(?:ta\s+|та\s+)?)?(?P<rphrase>(?:(?:{words('criminal')})\s+)+"
+            rf"(?:\w+\s+)?(?:{words('group')}))(?![\w])"
+        )
+    return re.compile(
+        rf"(?<![\w])(?P<num>{number})\s+(?P<phrase>(?:{_ADJ_RU}|{_ADJ_EN}){noun})(?![\w])"
+        rf"|(?P<single>(?:a|an|one|одн\w*)\s+)?(?P<sphrase>"
+        # "в ходе ликвидации межрегиональной группировки": one group named by a noun.
+        rf"(?:(?:организованн|транснациональн|международн|межрегиональн|региональн|межгосударственн|"
+        rf"этническ|наркотическ|наркоторгов|преступн|устойчив|вооруженн)\w*\s+){{1,3}}"
+        rf"(?:групп[аыуеой]|группировк[аиуеой]\w*|сообществ[оаеуом]|сет[ьи]|ячейк[аиу])|"
+        rf"наркогруппировк[аиуеой]\w*|наркосиндикат\w*|наркосет[ьи]|ОПГ|ОПС|ОПТГ|"
+        rf"(?:an?\s+|one\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?(?:organi[sz]ed\s+|transnational\s+|international\s+|"
+        rf"interregional\s+|inter-regional\s+|regional\s+|synthetic\s+)?(?:criminal|drug[- ]trafficking|"
+        rf"drug|narcotics?|smuggling|trafficking)\s+(?:group|gang|network|ring|syndicate|cell|cartel|"
+        rf"organi[sz]ation|community))(?![\w]){extra}",
         re.IGNORECASE,
     )
-    for match in pattern.finditer(text):
-        phrase = match.group("phrase") or match.group("sphrase") or ""
-        if not _CRIMINAL.search(phrase) or view.is_used(match.start(), match.end()):
+
+
+# "6 нафар аъзодан иборат жиноий гуруҳ": the members counted before the group noun.
+_MEMBERS_BEFORE = re.compile(
+    rf"(?P<num>{NUMBER_EXPRESSION_PATTERN}|{REGIONAL_NUMBER})\s+(?:нафар|nafar|адам|kishi|киши)?\s*"
+    r"[\w']+\s+(?:иборат|iborat|тұратын|turatyn|турган|иборат\s+бўлган)\s+[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def group_facts(view: SentenceView) -> list[Fact]:
+    """Groups dismantled: counted ("ликвидировано 12 ОПГ") or one named by a noun."""
+    text = view.text
+    if not _group_hint(view.language).search(text):
+        return []
+    facts: list[Fact] = []
+    criminal = regional_pattern("criminal", _CRIMINAL.pattern, view.language)
+    trigger_re = regional_pattern("dismantle", _GROUP_TRIGGER.pattern, view.language)
+    for match in _group_pattern(view.language).finditer(text):
+        phrase = (
+            match.group("phrase")
+            or match.group("sphrase")
+            or match.groupdict().get("rphrase")
+            or ""
+        )
+        # "57 гурӯҳи ҷиноятӣ": the adjective may follow the noun (Tajik, Persian order).
+        if not (
+            criminal.search(phrase)
+            or (
+                match.group("num") and criminal.match(text[match.end() : match.end() + 30].lstrip())
+            )
+        ) or view.is_used(match.start(), match.end()):
             continue
-        trigger = _clause_has(_GROUP_TRIGGER, text, match.start(), match.end())
+        trigger = _clause_has(trigger_re, text, match.start(), match.end(), before=110, after=80)
         if trigger is None:
             continue
-        count = _count(match.group("num"), _style(view)) if match.group("num") else 1
-        if count is None:
+        number = match.group("num") or match.groupdict().get("rnum")
+        count = _count(number, _style(view)) if number else 1
+        if count is None or (number and re.fullmatch(r"(?:19|20)\d\d", number.strip())):
             continue
         members_match = _MEMBERS.match(text[match.end() :])
         members = None
@@ -154,6 +205,10 @@ def group_facts(view: SentenceView) -> list[Fact]:
         if members_match:
             members = _count(members_match.group("num"), _style(view))
             end = match.end() + members_match.end()
+        else:
+            before = _MEMBERS_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+            if before:
+                members = _count(before.group("num"), _style(view))
         start = min(match.start(), trigger.start())
         end = (
             max(end, trigger.end())
@@ -172,67 +227,47 @@ def group_facts(view: SentenceView) -> list[Fact]:
             period=stated_period(_nearest_period(view, match.start())),
         )
         fact.aggregate = fact.period is not None and fact.period.kind in REPORTING_KINDS
+        if not number:
+            fact.reasons.append("group_named_by_noun")
+        if members:
+            view.context.group_members = members
         facts.append(view.locate(fact))
         view.used.append((match.start(), end))
     return facts
 
 
-def people_facts(view: SentenceView) -> list[Fact]:
+def lab_facts(view: SentenceView) -> list[Fact]:
+    """Laboratories dismantled; one fact per sentence (later nouns repeat the same labs)."""
     text = view.text
-    facts: list[Fact] = []
-    for match in _PERSON_COUNT.finditer(text):
-        if view.is_used(match.start(), match.end()):
-            continue
-        # "из них 12 женщин", "including 38 foreigners": a part of a count already made.
-        if _SUBSET_BEFORE.search(text[max(0, match.start() - 50) : match.start()]):
-            continue
-        # "из 74 человек" after a group is its membership, counted with the group.
-        if re.search(
-            r"(?:состоявш\w*\s+из|в\s+составе|численностью|comprising|consisting\s+of)\s*$",
-            text[: match.start()],
+    noun_re = regional_pattern("lab", _LAB_NOUN.pattern, view.language)
+    trigger_re = regional_pattern(
+        "dismantle",
+        _LAB_TRIGGER.pattern,
+        view.language,
+    )
+    found_re = regional_pattern("find", "", view.language) if view.language in REGIONAL else None
+    number_pattern = (
+        rf"(?:{NUMBER_EXPRESSION_PATTERN}|{REGIONAL_NUMBER})"
+        if view.language in REGIONAL
+        else NUMBER_EXPRESSION_PATTERN
+    )
+    for noun in noun_re.finditer(text):
+        if _NOT_A_LAB_AFTER.match(text[noun.end() :]) or _NOT_A_LAB_BEFORE.search(
+            text[max(0, noun.start() - 30) : noun.start()]
         ):
             continue
-        found: tuple[int, str, re.Match[str]] | None = None
-        for fact_type, trigger in _PEOPLE_TRIGGERS:
-            hit = _clause_has(trigger, text, match.start(), match.end(), before=110, after=50)
-            if hit is None:
-                continue
-            distance = min(abs(hit.start() - match.end()), abs(match.start() - hit.end()))
-            if found is None or distance < found[0]:
-                found = (distance, fact_type, hit)
-        if found is None:
-            continue
-        number = match.group("num") or next(iter((match.group("collective") or "").split()), "")
-        count = _count(number, _style(view))
-        if count is None:
-            continue
-        _, fact_type, hit = found
-        start, end = min(match.start(), hit.start()), max(match.end(), hit.end())
-        qualifier, qualifier_text = qualifier_before(text, match.start())
-        fact = view.fact(
-            fact_type,
-            start,
-            end,
-            count=count,
-            qualifier=qualifier,
-            qualifier_text=qualifier_text,
-            period=stated_period(_nearest_period(view, match.start())),
-        )
-        fact.aggregate = fact.period is not None and fact.period.kind in REPORTING_KINDS
-        facts.append(view.locate(fact))
-        view.used.append((match.start(), match.end()))
-    return facts
-
-
-def lab_facts(view: SentenceView) -> list[Fact]:
-    text = view.text
-    facts: list[Fact] = []
-    for noun in _LAB_NOUN.finditer(text):
-        trigger = _clause_has(_LAB_TRIGGER, text, noun.start(), noun.end(), before=80, after=60)
+        trigger = _clause_has(trigger_re, text, noun.start(), noun.end(), before=80, after=60)
+        if trigger is None and found_re is not None:
+            trigger = _clause_has(found_re, text, noun.start(), noun.end(), before=80, after=60)
         if trigger is None:
             continue
         before = text[max(0, noun.start() - 60) : noun.start()]
-        number = re.search(rf"(?<![\w]){_NUM}\s+{_ADJ_RU}{_ADJ_EN}$", before, re.IGNORECASE)
+        between = r"(?:[\w']+\s+){0,2}" if view.language in REGIONAL else rf"{_ADJ_RU}{_ADJ_EN}"
+        number = re.search(
+            rf"(?<![\w])(?P<num>{number_pattern})\s+(?:ta\s+|та\s+)?{between}$",
+            before,
+            re.IGNORECASE,
+        )
         start = noun.start()
         if number and not re.fullmatch(r"(?:19|20)\d\d", number.group("num").strip()):
             count = _count(number.group("num"), _style(view))
@@ -240,13 +275,21 @@ def lab_facts(view: SentenceView) -> list[Fact]:
         elif (
             _SINGULAR.search(before[-40:])
             or re.fullmatch(
-                r"(?:нарко)?лаборатори[яю]|laboratory|lab", noun.group(0), re.IGNORECASE
+                r"(?:нарко)?лаборатори[яюи]|laboratory|lab|зертхана\w*|zerthana\w*|(?:narko)?laboratoriya\w*|"
+                r"озмоишгоҳ\w*|подпольн\w*\s+(?:цех|производств)\w*|(?:нелегальн|кустарн|нарко)\w*\s+"
+                r"(?:цех|производств)\w*",
+                noun.group(0),
+                re.IGNORECASE,
             )
             # "деятельность нарколаборатории, где производился ...": one laboratory
-            or re.search(r"(?:деятельност\w*|работ[уы])\s+$", before)
+            or re.search(r"(?:деятельност\w*|работ[ауы])\s+$", before)
             or re.match(r"\s*,?\s*(?:где|котор(?:ая|ой|ую))\s", text[noun.end() :])
         ):
             count = 1
+        elif view.language in REGIONAL and not re.search(
+            r"(?:лар|лер|дар|дер|тар|тер|lar|ler|ҳо)\w{0,4}$", noun.group(0), re.IGNORECASE
+        ):
+            count = 1  # a noun without a plural ending: one laboratory
         else:
             count = None
         substance = None
@@ -270,9 +313,9 @@ def lab_facts(view: SentenceView) -> list[Fact]:
             substance_resolved=view.resolve_substance(substance),
             period=stated_period(_nearest_period(view, noun.start())),
         )
-        facts.append(view.locate(fact))
-        break  # one laboratory fact per sentence: later nouns repeat the same labs
-    return facts
+        facts = [view.locate(fact)]
+        return facts
+    return []
 
 
 def _nearest_period(view: SentenceView, position: int):  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Language detection and sentence splitting."""
+"""Sentence splitting (language detection lives in language.py; re-exported here)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,9 @@ from dataclasses import dataclass
 
 from razdel import sentenize
 
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
-_LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+from cadis.engines.extract.language import detect_language
 
-
-def detect_language(text: str) -> str:
-    """'ru' when Cyrillic letters dominate, else 'en'.
-
-    >>> detect_language("Изъято 5 кг героина")
-    'ru'
-    """
-    cyrillic = len(_CYRILLIC.findall(text[:20000]))
-    latin = len(_LATIN.findall(text[:20000]))
-    return "ru" if cyrillic >= latin * 0.5 and cyrillic > 0 else "en"
+__all__ = ["Sentence", "detect_language", "split_sentences"]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 from .cas import check_cas
 from .model import ControlledSubstance, ControlList
 
-# The engine must not import the Django app, but it may read the app's data files by path.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "apps" / "reference" / "data"
+# The precursor tables live beside the engine; `cadis refdata load` reads them from here too.
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
 PRECURSORS_FILE = "precursors.csv"
 SYNONYMS_FILE = "precursor_synonyms.csv"
 NATIONAL_FILE = "precursor_national_lists.csv"

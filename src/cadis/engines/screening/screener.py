@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 
 import ahocorasick
 
@@ -14,6 +12,31 @@ from .fuzzy import MIN_LENGTH as MIN_FUZZY_LENGTH
 from .fuzzy import TokenCorrector
 from .hs import hs6_codes, is_residual
 from .lexicon import KNOWN_WORDS
+from .matching import (
+    CATIONS,
+    FUZZY_FACTOR,
+    HS_IN_TEXT_RE,
+    KIND_SCORES,
+    LOCANT_SUFFIX_RE,
+    REPORT_THRESHOLD,
+    SCORE_CAS,
+    SCORE_HS,
+    SCORE_HS_RESIDUAL,
+    Match,
+    Pattern,
+    abbreviation_stands,
+    combined_score,
+    drop_contained,
+    drop_weak_against_cas,
+    excluded,
+    has_cyrillic,
+    key_of,
+    negated,
+    starts_index_of,
+    stated_concentration,
+    substituted,
+    token_starts,
+)
 from .model import (
     ControlledSubstance,
     ControlList,
@@ -25,102 +48,6 @@ from .model import (
     WarningCode,
 )
 from .normalise import Token, token_key, tokenize
-
-# Evidence weights; combined as 1 - prod(1 - w), see docs/screening.md.
-SCORE_CAS = 0.95
-SCORE_NAME = 0.9
-SCORE_ABBREVIATION = 0.7
-SCORE_SALT = 0.85
-SCORE_HS = 0.6
-SCORE_HS_RESIDUAL = 0.2
-FUZZY_FACTOR = 0.9
-REPORT_THRESHOLD = 0.5
-# An exclusion phrase cancels a name match when it starts at most this many tokens after the
-# match (or ends right before it): "этиловый эфир 4-нитробензойной кислоты" is an ester.
-EXCLUSION_WINDOW_AFTER = 3
-# Salts of hydrochloric and sulphuric acid are not controlled, and "HCl"/"H2SO4" after a name
-# mean a salt ("ephedrine HCl", "drotaverine HCl"): their formulae count only as the first word.
-SALT_FORMER_CAS = frozenset({"7647-01-0", "7664-93-9"})
-EXCLUSION_WINDOW_BEFORE = 1
-
-CATIONS = (
-    "sodium",
-    "potassium",
-    "calcium",
-    "ammonium",
-    "lithium",
-    "magnesium",
-    "barium",
-    "zinc",
-    "натрия",
-    "калия",
-    "кальция",
-    "аммония",
-    "лития",
-    "магния",
-    "бария",
-    "цинка",
-)
-
-_PERCENT_RE = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|процент|percent|mass)", re.IGNORECASE)
-
-# An HS code written in the description counts only after a label ("HS", "код ТН ВЭД"): bare
-# six-digit numbers in declarations are mostly batch numbers and dates.
-_HS_IN_TEXT_RE = re.compile(
-    r"(?:\bhs|тн\s*вэд|tn\s*ved|\bкод)\b[^\d\n]{0,12}(\d{4}[\s.]?\d{2}(?:[\s.]?\d{2}){0,2})(?!\d)",
-    re.IGNORECASE,
-)
-
-NEGATION_BEFORE = frozenset(token_key(w) for w in ("без", "non", "not", "bez", "free of"))
-NEGATION_AFTER = frozenset(token_key(w) for w in ("free", "free-"))
-
-# Words ending in "-il" in key space that are not alkyl/aryl substituents.
-NOT_SUBSTITUENTS = frozenset(token_key(w) for w in ("brazil", "april", "until", "oil", "soil"))
-
-HALOGEN_AND_NITRO_PREFIXES = frozenset(
-    token_key(w) for w in ("chloro", "bromo", "fluoro", "iodo", "nitro", "хлор", "бром", "нитро")
-)
-# A name followed by a locant and a suffix ("piperidine-4-carboxylic acid",
-# "толуол-2,4-диизоцианат") names a derivative; "бутандиол-1,4" and "бутанон-2 технический"
-# (no hyphenated suffix) do not.
-_LOCANT_SUFFIX_RE = re.compile(r"-\d+(?:,\d+)*-[^\W\d_]{2}")
-
-_KIND_SCORES = {
-    EvidenceKind.NAME: SCORE_NAME,
-    EvidenceKind.ABBREVIATION: SCORE_ABBREVIATION,
-    EvidenceKind.SALT: SCORE_SALT,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    cas_key: str  # grouping key: the CAS, or the display name for entries without CAS
-    kind: EvidenceKind | None  # None for exclusion phrases
-    synonym: str
-    length: int  # in tokens
-
-
-@dataclass(slots=True)
-class _Match:
-    start: int  # token index
-    end: int  # exclusive
-    pattern: _Pattern
-    fuzzy: float = 1.0  # similarity of the corrected tokens, 1.0 when exact
-
-
-def _key_of(text: str) -> str:
-    return " ".join(token.key for token in tokenize(text))
-
-
-def stated_concentration(description: str) -> float | None:
-    """The highest percentage stated in a description, if any.
-
-    >>> stated_concentration("Кислота серная, не менее 92,5 %")
-    92.5
-    """
-    values = [float(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(description)]
-    values = [v for v in values if 0 < v <= 100]
-    return max(values) if values else None
 
 
 class Screener:
@@ -142,7 +69,7 @@ class Screener:
         self._hs_to_keys: dict[str, list[str]] = {}
         self._weak_hs: set[str] = set()
         self._automaton = ahocorasick.Automaton()
-        patterns: dict[str, list[_Pattern]] = {}
+        patterns: dict[str, list[Pattern]] = {}
         vocabulary: dict[str, set[str]] = {}
 
         for entry in control_list.entries:
@@ -160,17 +87,17 @@ class Screener:
                     keys.append(group)
             for kind, names in self._names_of(entry):
                 for name in names:
-                    key = _key_of(name)
+                    key = key_of(name)
                     if not key:
                         continue
-                    pattern = _Pattern(group, kind, name, key.count(" ") + 1)
+                    pattern = Pattern(group, kind, name, key.count(" ") + 1)
                     bucket = patterns.setdefault(f" {key} ", [])
                     if all(
                         (p.cas_key, p.kind) != (group, kind) for p in bucket
                     ):  # one pattern per substance and kind is enough
                         bucket.append(pattern)
                     if kind is not None:
-                        script = "cyr" if _has_cyrillic(name) else "lat"
+                        script = "cyr" if has_cyrillic(name) else "lat"
                         for word in key.split():
                             vocabulary.setdefault(word, set()).update((script, group))
 
@@ -233,10 +160,10 @@ class Screener:
             self._add_name_evidence(evidence, match, description, tokens)
         other_cas = self._add_cas_evidence(evidence, warnings, description, cas)
         if other_cas:
-            _drop_weak_against_cas(evidence)
+            drop_weak_against_cas(evidence)
         self._add_hs_evidence(evidence, warnings, hs_code)
         if not hs_code:
-            for m in _HS_IN_TEXT_RE.finditer(description):
+            for m in HS_IN_TEXT_RE.finditer(description):
                 self._add_hs_evidence(evidence, warnings, m.group(1))
 
         hits = self._hits_from_evidence(evidence, description, country, warnings)
@@ -260,7 +187,7 @@ class Screener:
             )
 
     # ------------------------------------------------------------------ names
-    def _name_matches(self, tokens: list[Token], description: str) -> list[_Match]:
+    def _name_matches(self, tokens: list[Token], description: str) -> list[Match]:
         if not tokens:
             return []
         keys = [token.key for token in tokens]
@@ -270,18 +197,18 @@ class Screener:
             for index, key in enumerate(keys):
                 if len(key) < MIN_FUZZY_LENGTH or key in known:
                     continue
-                script = "cyr" if _has_cyrillic(description[tokens[index].start]) else "lat"
+                script = "cyr" if has_cyrillic(description[tokens[index].start]) else "lat"
                 corrected = self._corrector.correct(key, script)
                 if corrected is not None:
                     keys[index], similarity[index] = corrected
         text = " " + " ".join(keys) + " "
 
-        found: list[_Match] = []
-        exclusions: list[_Match] = []
+        found: list[Match] = []
+        exclusions: list[Match] = []
         starts: dict[int, int] | None = None  # built only for lines with a match
         for end, bucket in self._automaton.iter(text):
             if starts is None:
-                starts = _token_starts(keys)
+                starts = token_starts(keys)
             length = bucket[0].length
             last_token = starts_index_of(starts, end, text)
             first_token = last_token - length + 1
@@ -289,33 +216,33 @@ class Screener:
                 (similarity.get(i, 1.0) for i in range(first_token, last_token + 1)), default=1.0
             )
             for pattern in bucket:
-                match = _Match(first_token, last_token + 1, pattern, fuzz)
+                match = Match(first_token, last_token + 1, pattern, fuzz)
                 (exclusions if pattern.kind is None else found).append(match)
         if exclusions:
-            found = [m for m in found if not _excluded(m, exclusions)]
+            found = [m for m in found if not excluded(m, exclusions)]
         found = [
             m
             for m in found
             if (
                 m.pattern.kind is not EvidenceKind.ABBREVIATION
-                or _abbreviation_stands(m, tokens, description)
+                or abbreviation_stands(m, tokens, description)
             )
-            and not _negated(m, keys)
-            and not _substituted(m, keys)
-            and not _LOCANT_SUFFIX_RE.match(description, tokens[m.end - 1].end)
+            and not negated(m, keys)
+            and not substituted(m, keys)
+            and not LOCANT_SUFFIX_RE.match(description, tokens[m.end - 1].end)
         ]
-        return _drop_contained(found)
+        return drop_contained(found)
 
     def _add_name_evidence(
         self,
         evidence: dict[str, list[Evidence]],
-        match: _Match,
+        match: Match,
         description: str,
         tokens: list[Token],
     ) -> None:
         pattern = match.pattern
         assert pattern.kind is not None
-        score = _KIND_SCORES[pattern.kind]
+        score = KIND_SCORES[pattern.kind]
         kind = pattern.kind
         note = f"{pattern.kind.value} '{pattern.synonym}'"
         if match.fuzzy < 1.0:
@@ -445,120 +372,3 @@ class Screener:
                 )
         hits.sort(key=lambda hit: -hit.score)
         return hits
-
-
-WEAK_KINDS = frozenset({EvidenceKind.FUZZY, EvidenceKind.ABBREVIATION, EvidenceKind.HS_RESIDUAL})
-
-
-def _drop_weak_against_cas(evidence: dict[str, list[Evidence]]) -> None:
-    """A valid CAS number of an unlisted substance outweighs a guess: substances suspected only
-    through a typo-tolerant match or an abbreviation are dropped (exact names stay)."""
-    for group in [g for g, items in evidence.items() if all(e.kind in WEAK_KINDS for e in items)]:
-        del evidence[group]
-
-
-def _negated(match: _Match, keys: list[str]) -> bool:
-    """ "без ацетона", "acetone-free", "non-toluene" describe goods without the substance."""
-    before = keys[match.start - 1] if match.start > 0 else ""
-    after = keys[match.end] if match.end < len(keys) else ""
-    return before in NEGATION_BEFORE or after in NEGATION_AFTER
-
-
-def _substituted(match: _Match, keys: list[str]) -> bool:
-    """A name right after a substituent word is part of another compound's name:
-    "benzyl acetone", "N-methyl ephedrine", "N-benzyl-4-piperidone", "methyl ethyl ether",
-    "4-methoxy phenylacetic acid", "chloro acetone".
-    Names that really start with such a word ("ethyl ether") are matched as a whole instead."""
-    if match.start == 0 or match.pattern.kind is EvidenceKind.SALT:
-        return False
-    before = keys[match.start - 1]
-    if before in NOT_SUBSTITUENTS:
-        return False
-    return (
-        len(before) >= 4 and before.endswith(("il", "oks"))
-    ) or before in HALOGEN_AND_NITRO_PREFIXES
-
-
-def _abbreviation_stands(match: _Match, tokens: list[Token], description: str) -> bool:
-    """Abbreviations are short and collide with ordinary words ("MAPA", "Mek"), so in a
-    description written in mixed case they must keep their own capitalisation."""
-    if match.pattern.cas_key in SALT_FORMER_CAS and match.start != 0:
-        return False
-    if description.islower() or description.isupper():
-        return True
-    written = description[tokens[match.start].start : tokens[match.end - 1].end]
-    return [c.isupper() for c in written if c.isalpha()] == [
-        c.isupper() for c in match.pattern.synonym if c.isalpha()
-    ]
-
-
-def _has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
-
-
-def combined_score(items: Iterable[Evidence]) -> float:
-    """Noisy-OR over evidence kinds; several items of one kind count once (the best).
-
-    >>> round(combined_score([Evidence(EvidenceKind.NAME, "x", None, 0.9)] * 2), 2)
-    0.9
-    """
-    best: dict[EvidenceKind, float] = {}
-    for item in items:
-        kind = EvidenceKind.NAME if item.kind is EvidenceKind.FUZZY else item.kind
-        best[kind] = max(best.get(kind, 0.0), item.score)
-    remaining = 1.0
-    for score in best.values():
-        remaining *= 1.0 - score
-    return 1.0 - remaining
-
-
-def _token_starts(keys: list[str]) -> dict[int, int]:
-    """Offset of each key in the space-joined key string -> token index."""
-    starts: dict[int, int] = {}
-    position = 0
-    for index, key in enumerate(keys):
-        starts[position] = index
-        position += len(key) + 1
-    return starts
-
-
-def starts_index_of(starts: dict[int, int], end: int, text: str) -> int:
-    """Index of the token that ends right before the trailing space at ``text[end]``."""
-    position = text.rfind(" ", 0, end)  # the space before the last token of the match
-    return starts[position]
-
-
-def _excluded(match: _Match, exclusions: list[_Match]) -> bool:
-    for other in exclusions:
-        if other.pattern.cas_key != match.pattern.cas_key:
-            continue
-        if (
-            match.start - EXCLUSION_WINDOW_BEFORE <= other.end
-            and other.start <= match.end + EXCLUSION_WINDOW_AFTER - 1
-        ):
-            return True
-    return False
-
-
-def _drop_contained(matches: list[_Match]) -> list[_Match]:
-    """A match inside a longer match of another substance is part of that name.
-
-    "pseudo ephedrine" is not also ephedrine; "BMK methyl glycidate" is not also BMK.
-    """
-    if len(matches) < 2:
-        return matches
-    kept: list[_Match] = []
-    for index, match in enumerate(matches):
-        inside = False
-        for other_index, other in enumerate(matches):
-            if other_index == index or not (other.start <= match.start and match.end <= other.end):
-                continue
-            longer = (other.end - other.start) > (match.end - match.start)
-            same = other.pattern.cas_key == match.pattern.cas_key
-            # Same substance, same span: keep the first (or the exact one of two).
-            if longer or (same and other_index < index):
-                inside = True
-                break
-        if not inside:
-            kept.append(match)
-    return kept

@@ -15,6 +15,16 @@ def category_label(code: str | None) -> str:
 
 
 @register.filter
+def p_value(value: float | None) -> str:
+    """A signal test's p-value as people read it: 0.032, 0.0013, 2.4e-07, "—" when absent."""
+    if value is None:
+        return "—"
+    if value >= 0.001:
+        return f"{value:.2g}" if value < 0.01 else f"{value:.3f}".rstrip("0").rstrip(".")
+    return f"{value:.1e}" if value > 0 else "< 1e-300"
+
+
+@register.filter
 def explanation(result: dict) -> str:
     """Why the substance got its category and status, in the reader's language."""
     from cadis.apps.ews.identify import explanation_text
@@ -29,3 +39,18 @@ def ews_unread(context) -> int:
 
     request = context.get("request")
     return unread_count(request.user) if request is not None else 0
+
+
+@register.filter
+def confidence(detection) -> dict:
+    """The detection's identification confidence (SWGDRUG scheme) with its translated label."""
+    from cadis.apps.ews.confidence import compute_grade, grade_label
+
+    result = compute_grade(detection)
+    return {**result, "label": grade_label(result["grade"])}
+
+
+@register.filter
+def status_items(status: dict | None) -> list[tuple[str, str]]:
+    """(jurisdiction, status code) pairs of a legal-status answer, for compact hit tables."""
+    return [(code, (value or {}).get("status", "")) for code, value in (status or {}).items()]

@@ -5,9 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from cadis.apps.supply.importing.issues import Issue, issue
-from cadis.apps.supply.importing.reader import Cell, Table
-from cadis.apps.supply.importing.vocabulary import key
 from cadis.engines.units import (
     NumberFormatError,
     UnitsError,
@@ -16,6 +13,9 @@ from cadis.engines.units import (
     parse_number,
     parse_quantity,
 )
+from cadis.platform.imports.issues import Issue, issue
+from cadis.platform.imports.matcher import Match, Matcher, key
+from cadis.platform.imports.reader import Cell, Table
 
 _SPLIT = re.compile(r"\s*[;|]\s*|\s*,\s+")
 LIMITS = {"place": 300, "substance": 300, "quantity": 100, "unit": 50, "notes": 5000}
@@ -29,6 +29,7 @@ class RowCells:
     ) -> None:
         self.table, self.mapping, self.number, self.cells = table, mapping, number, cells
         self.issues: list[Issue] = []
+        self.shown: dict[str, str] = {}  # field -> what will be written, for the preview
 
     def raw(self, name: str) -> Cell:
         index = self.mapping.get(name)
@@ -48,16 +49,40 @@ class RowCells:
             return text[:limit]
         return text
 
-    def fail(self, name: str, code: str, **params: object) -> None:
+    def fail(
+        self, name: str, code: str, suggestions: tuple[str, ...] = (), **params: object
+    ) -> None:
         index = self.mapping.get(name)
         column = (
             self.table.headers[index]
             if index is not None and index < len(self.table.headers)
             else name
         )
-        self.issues.append(issue(self.table.file, self.number, column[:100], code, **params))
+        self.issues.append(
+            issue(
+                self.table.file, self.number, column[:100], code, suggestions, field=name, **params
+            )
+        )
 
-    def lookup(self, name: str, table: dict, code: str):
+    def _match(self, name: str, matcher: Matcher | dict, code: str, text: str):
+        if isinstance(matcher, dict):  # an exact-key table (countries)
+            found = matcher.get(key(text))
+            match = Match(found, "exact" if found is not None else "unknown", text)
+        else:
+            match = matcher.match(text)
+        if match.value is None:
+            if match.resolution == "ambiguous":
+                self.fail(name, "ambiguous_value", match.suggestions, value=text)
+            else:
+                self.fail(name, code, match.suggestions, value=text)
+        elif match.resolution == "fuzzy":
+            self.fail(name, "value_matched", (match.label,), value=text, match=match.label)
+        elif match.resolution == "mapped":
+            self.fail(name, "value_mapped", (match.label,), value=text, match=match.label)
+        return match
+
+    def lookup_key(self, name: str, table: dict, code: str):
+        """A value looked up by its exact key (subdivisions: checked against the row's country)."""
         text = self.text(name)
         if not text:
             return None
@@ -66,16 +91,27 @@ class RowCells:
             self.fail(name, code, value=text)
         return found
 
-    def many(self, name: str, table: dict, code: str) -> tuple[int, ...]:
+    def lookup(self, name: str, matcher: Matcher | dict, code: str):
+        text = self.text(name)
+        if not text:
+            return None
+        match = self._match(name, matcher, code, text)
+        if match.value is not None:
+            self.shown[name] = match.label
+        return match.value
+
+    def many(self, name: str, matcher: Matcher | dict, code: str) -> tuple[int, ...]:
         found: list[int] = []
+        labels: list[str] = []
         for part in _SPLIT.split(self.text(name)):
             if not part:
                 continue
-            value = table.get(key(part))
-            if value is None:
-                self.fail(name, code, value=part)
-            elif value not in found:
-                found.append(value)
+            match = self._match(name, matcher, code, part)
+            if match.value is not None and match.value not in found:
+                found.append(match.value)
+                labels.append(match.label)
+        if labels:
+            self.shown[name] = "; ".join(labels)
         return tuple(found)
 
 
@@ -120,6 +156,11 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
             code = "no_unit" if error.code == UnitsErrorCode.NO_UNIT else "bad_quantity"
             row.fail("quantity", code, value=raw)
             return None
+        if quantity.ambiguous and column_values and quantity.alternative is not None:
+            # the column's convention decides: a decimal dot reads "1.300" as 1.3
+            dot_decimal = column_values == ["0.5"]
+            value = quantity.alternative if dot_decimal else quantity.value
+            return value, quantity.unit, unit_text
         if quantity.ambiguous:
             row.fail(
                 "quantity",
@@ -127,6 +168,7 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
                 value=raw,
                 value_a=f"{quantity.value:g}",
                 value_b=f"{quantity.alternative:g}",
+                suggestions=("thousands", "decimal"),
             )
             return None
         return quantity.value, quantity.unit, unit_text
@@ -143,6 +185,7 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
                 value=raw,
                 value_a=f"{number.value:g}",
                 value_b=f"{number.alternative:g}",
+                suggestions=("thousands", "decimal"),
             )
             return None
         value = number.value

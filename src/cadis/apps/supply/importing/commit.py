@@ -8,18 +8,24 @@ from contextlib import contextmanager
 
 from django.db import transaction
 
-from cadis.apps.accounts import audit
-from cadis.apps.accounts.errors import PermissionDenied
-from cadis.apps.accounts.models import AuditEntry, SourceKind
-from cadis.apps.accounts.scope import can_create_in, scope_of
+from cadis.apps.accounts.models import AuditEntry
+from cadis.apps.jobs.schedule import records_written
+from cadis.apps.reference.geocoding import GeocodeMemo
+from cadis.apps.reference.import_mappings import decimal_convention, mappings_for
+from cadis.apps.reference.models import Country
 from cadis.apps.supply import rollup
-from cadis.apps.supply.importing.fastinsert import insert_many
-from cadis.apps.supply.importing.issues import FileRejected, Issue
 from cadis.apps.supply.importing.loading import build_vocabulary
-from cadis.apps.supply.importing.reader import read_table
 from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, ParseResult, parse_table
 from cadis.apps.supply.models import Seizure
+from cadis.platform import audit
+from cadis.platform.errors import PermissionDenied
+from cadis.platform.imports.fastinsert import insert_many
+from cadis.platform.imports.issues import FileRejected, Issue
+from cadis.platform.imports.reader import read_table
+from cadis.platform.records import SourceKind, actor_or_none
+from cadis.platform.scope import creatable_countries
 
+KIND = "seizures"
 BATCH_SIZE = 5000
 Progress = Callable[..., None]
 
@@ -28,16 +34,24 @@ _TRANSITS = Seizure.transit_countries.through
 
 
 def import_context(actor, organisation, confidentiality: str) -> ImportContext:
-    """Who may import what: administrators any country; others their own country for the organisation."""
-    scope = scope_of(actor)
-    if scope.is_admin:
-        return ImportContext(organisation.country_id, None, confidentiality)
-    country_id = scope.country_id
-    if country_id is None or not can_create_in(
-        actor, country_id=country_id, organisation_id=organisation.pk
-    ):
+    """Who may import what: administrators any country; others their own country for the
+    organisation. The organisation's remembered mappings come with it."""
+    countries = creatable_countries(actor, organisation)
+    if countries is not None and not countries:
         raise PermissionDenied("You may not import records for this organisation.")
-    return ImportContext(country_id, frozenset({country_id}), confidentiality)
+    mappings = mappings_for(organisation, KIND)
+    if countries is None:  # any country: rows name theirs, the organisation's is the default
+        country_id, allowed = organisation.country_id, None
+    else:
+        (country_id,) = countries
+        allowed = countries
+    return ImportContext(
+        country_id,
+        allowed,
+        confidentiality,
+        decimal_convention=decimal_convention(mappings, "quantity"),
+        mappings=mappings,
+    )
 
 
 def check_bytes(data: bytes, file_name: str, context: ImportContext) -> ParseResult:
@@ -66,7 +80,9 @@ def _check(table, context: ImportContext) -> ParseResult:
     vocab = build_vocabulary(
         case_country_ids=None
         if context.allowed_country_ids is None
-        else context.allowed_country_ids
+        else context.allowed_country_ids,
+        country_id=context.default_country_id,
+        mappings=context.mappings,
     )
     return parse_table(table, vocab, context)
 
@@ -80,7 +96,7 @@ def _seizure(
         confidentiality=row.confidentiality,
         source_kind=source_kind,
         source_ref={"file": file_name, "row": row.row, "batch": batch.pk if batch else None},
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=actor_or_none(actor),
         date=row.date,
         date_precision=row.date_precision,
         subdivision_id=row.subdivision_id,
@@ -108,6 +124,14 @@ def _seizure(
         fingerprint=row.fingerprint,
         notes=row.notes,
     )
+
+
+def _geocode(seizure: Seizure, geocoder: GeocodeMemo, country_codes: dict[int, str]) -> None:
+    """The same geocoding as a seizure saved through the services (``geocode_seizure``): the
+    place as written located, and the subdivision filled when the file gave none."""
+    geocoder.apply(seizure, seizure.place, country=country_codes.get(seizure.country_id))
+    if seizure.subdivision_id is None:
+        seizure.subdivision = geocoder.subdivision_for(seizure)
 
 
 def _ids_by_fingerprint(organisation, fingerprints: list[str]) -> dict[str, int]:
@@ -163,8 +187,10 @@ def _write_rows(
 ) -> tuple[int, int]:
     known = existing_fingerprints(organisation, [r.fingerprint for r in rows])
     new = [r for r in rows if r.fingerprint not in known]
-    actor_obj = actor if getattr(actor, "is_authenticated", False) else None
+    actor_obj = actor_or_none(actor)
     actor_repr = actor_obj.get_username() if actor_obj else "system"
+    geocoder = GeocodeMemo()
+    country_codes = dict(Country.objects.values_list("id", "code"))
     for start in range(0, len(new), BATCH_SIZE):
         chunk = new[start : start + BATCH_SIZE]
         seizures = [
@@ -178,6 +204,8 @@ def _write_rows(
             )
             for r in chunk
         ]
+        for seizure in seizures:
+            _geocode(seizure, geocoder, country_codes)
         snapshots = [audit.snapshot(s) for s in seizures]
         insert_many(Seizure, seizures)
         ids = _ids_by_fingerprint(organisation, [r.fingerprint for r in chunk])
@@ -222,6 +250,10 @@ def _write_rows(
         if progress is not None:
             progress(start + len(chunk), len(new), f"{start + len(chunk)} / {len(new)}")
     rollup.refresh_for(new)
+    # Modules that follow seizures (the early-warning signal tests) queue their work.
+    records_written(
+        source="supply.seizures", countries={country_codes.get(r.country_id) for r in new}
+    )
     return len(new), len(rows) - len(new)
 
 

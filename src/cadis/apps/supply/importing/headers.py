@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from cadis.apps.supply.importing.issues import Issue, issue
+from cadis.engines.tables import HeaderSpec, match_header, normalise_header
+from cadis.platform.imports.issues import Issue, issue
 
 # field -> accepted headers (compared case-, space- and punctuation-insensitively)
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -79,46 +78,26 @@ ALIASES: dict[str, tuple[str, ...]] = {
 REQUIRED = ("date", "substance", "quantity")
 
 
+SPEC = HeaderSpec(ALIASES, required=REQUIRED)
+
+
 def header_key(text: str) -> str:
-    cleaned = str(text).replace("\ufeff", "").casefold().replace("ё", "е")
-    cleaned = re.sub(r"[\s_./,:;()\-\"'«»№]+", " ", cleaned)
-    return cleaned.strip()
-
-
-_LOOKUP: dict[str, str] = {
-    header_key(alias): field for field, aliases in ALIASES.items() for alias in aliases
-}
-_LOOKUP.update({field: field for field in ALIASES})
+    """A header as compared with the aliases (the tables engine's one normalisation)."""
+    return normalise_header(text)
 
 
 def map_headers(headers: list[str], file: str) -> tuple[dict[str, int], list[Issue]]:
     """(field -> column index, issues). Missing required and duplicate columns are errors."""
-    mapping: dict[str, int] = {}
+    match = match_header(list(headers), SPEC)
     issues: list[Issue] = []
-    for index, header in enumerate(headers):
-        if not str(header).strip():
-            continue
-        field = _LOOKUP.get(header_key(header))
-        if field is None:
-            issues.append(
-                issue(file, 1, str(header)[:100], "unknown_column", column=str(header)[:100])
-            )
-        elif field in mapping:
-            issues.append(
-                issue(file, 1, str(header)[:100], "duplicate_column", column=str(header)[:100])
-            )
-        else:
-            mapping[field] = index
-    for field in REQUIRED:
-        if field not in mapping:
-            issues.append(
-                issue(
-                    file,
-                    1,
-                    field,
-                    "missing_column",
-                    column=field,
-                    aliases=", ".join(ALIASES[field]),
-                )
-            )
-    return mapping, issues
+    found = sorted(
+        [(index, header, "unknown_column") for index, header in match.unknown]
+        + [(index, header, "duplicate_column") for index, header in match.duplicates]
+    )
+    for _index, header, code in found:
+        issues.append(issue(file, 1, header[:100], code, column=header[:100]))
+    for field in match.missing:
+        issues.append(
+            issue(file, 1, field, "missing_column", column=field, aliases=", ".join(ALIASES[field]))
+        )
+    return match.columns, issues

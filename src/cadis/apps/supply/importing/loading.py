@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+
+from cadis.apps.reference import everyday
 from cadis.apps.reference import models as ref
 from cadis.apps.supply.importing.vocabulary import Vocabulary, key
+from cadis.platform.imports.matcher import Entry, Matcher, entries_from_rows
+
+NAMES = ("code", "name_ru", "name_en")
+NATIONAL = ("name_kk", "name_ky", "name_tg", "name_tk", "name_uz")
 
 
 def top_group_ids() -> dict[int, int]:
@@ -14,16 +21,23 @@ def top_group_ids() -> dict[int, int]:
     }
 
 
-def _names(table, *extra: str) -> dict[str, int]:
-    lookup: dict[str, int] = {}
-    for row in table.objects.values("id", "code", "name_ru", "name_en", *extra):
-        for field_name in ("code", "name_ru", "name_en", *extra):
-            if row[field_name]:
-                lookup.setdefault(key(row[field_name]), row["id"])
-    return lookup
+def _matcher(table, vocabulary: str, mappings, scope=None) -> Matcher:
+    rows = table.objects.values("id", *NAMES)
+    entries = entries_from_rows(
+        rows, names=NAMES, label="name_ru", synonyms=everyday.BY_VOCABULARY.get(vocabulary)
+    )
+    return Matcher(entries, scope=scope, mappings=mappings.get(vocabulary, {}))
 
 
-def build_vocabulary(*, case_country_ids=None) -> Vocabulary:
+def build_vocabulary(
+    *,
+    case_country_ids=None,
+    country_id: int | None = None,
+    mappings: Mapping[str, Mapping[str, Hashable]] | None = None,
+) -> Vocabulary:
+    """``country_id``: the importer's country (its agencies win); ``mappings``: the
+    organisation's remembered mappings, vocabulary -> key(value as written) -> entry id."""
+    mappings = mappings or {}
     vocab = Vocabulary()
     for row in ref.Country.objects.values("id", "code", "alpha3", "name_ru", "name_en"):
         for name in ("code", "alpha3", "name_ru", "name_en"):
@@ -32,31 +46,44 @@ def build_vocabulary(*, case_country_ids=None) -> Vocabulary:
     for row in ref.Subdivision.objects.values("id", "code", "name_ru", "name_en", "country_id"):
         for name in ("code", "name_ru", "name_en"):
             vocab.subdivisions.setdefault(key(row[name]), (row["id"], row["country_id"]))
-    for row in ref.Agency.objects.values(
+    agencies = ref.Agency.objects.values(
         "id", "code", "name_ru", "name_en", "abbr_ru", "abbr_en", "country_id"
-    ):
-        for name in ("code", "name_ru", "name_en", "abbr_ru", "abbr_en"):
-            if row[name]:
-                vocab.agencies.setdefault(key(row[name]), (row["id"], row["country_id"]))
-    vocab.forms = _names(ref.DrugForm)
-    vocab.concealments = _names(ref.ConcealmentMethod)
-    vocab.transports = _names(ref.TransportMode)
+    )
+    vocab.agencies = Matcher(
+        entries_from_rows(
+            agencies,
+            names=("code", "name_ru", "name_en", "abbr_ru", "abbr_en"),
+            label="name_ru",
+            synonyms=everyday.AGENCY,
+            scope="country_id",
+        ),
+        scope=country_id,
+        mappings=mappings.get("agency", {}),
+    )
+    vocab.forms = _matcher(ref.DrugForm, "form", mappings)
+    vocab.concealments = _matcher(ref.ConcealmentMethod, "concealment", mappings)
+    vocab.transports = _matcher(ref.TransportMode, "transport", mappings)
     tops = top_group_ids()
-    names = ("code", "name_ru", "name_en", "name_kk", "name_ky", "name_tg", "name_tk", "name_uz")
-    for row in ref.Substance.objects.values("id", "group_id", *names):
-        entry = (row["id"], tops.get(row["group_id"]), row["name_en"])
-        for name in names:
-            if row[name]:
-                vocab.substances.setdefault(key(row[name]), entry)
-    for sid, gid, label, synonym in ref.SubstanceSynonym.objects.values_list(
-        "substance_id", "substance__group_id", "substance__name_en", "synonym"
-    ):
-        vocab.synonyms.setdefault(key(synonym), (sid, tops.get(gid), label))
+    synonyms: dict[int, list[str]] = {}
+    for sid, synonym in ref.SubstanceSynonym.objects.values_list("substance_id", "synonym"):
+        synonyms.setdefault(sid, []).append(synonym)
+    entries = []
+    for row in ref.Substance.objects.values("id", "group_id", *NAMES, *NATIONAL):
+        vocab.substance_groups[row["id"]] = tops.get(row["group_id"])
+        entries.append(
+            Entry(
+                row["id"],
+                row["name_en"],
+                names=tuple(row[n] for n in (*NAMES, *NATIONAL) if row[n]),
+                synonyms=tuple(synonyms.get(row["id"], ())),
+            )
+        )
+    vocab.substances = Matcher(entries, mappings=mappings.get("substance", {}))
     from cadis.apps.supply.models import Case
 
     cases = Case.objects.all()
     if case_country_ids is not None:
         cases = cases.filter(country_id__in=case_country_ids)
-    for cid, country_id, reference in cases.values_list("id", "country_id", "reference"):
-        vocab.cases[(country_id, key(reference))] = cid
+    for cid, country_id_, reference in cases.values_list("id", "country_id", "reference"):
+        vocab.cases[(country_id_, key(reference))] = cid
     return vocab

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from cadis.apps.supply.importing.cells import RowCells, read_date, read_purity, read_quantity
 from cadis.apps.supply.importing.headers import map_headers
-from cadis.apps.supply.importing.issues import Issue, issue
-from cadis.apps.supply.importing.reader import Table
 from cadis.apps.supply.importing.vocabulary import Vocabulary, key
 from cadis.engines.units import (
     UnitsError,
@@ -18,6 +17,8 @@ from cadis.engines.units import (
     normalise,
     unit_from_text,
 )
+from cadis.platform.imports.issues import Issue, issue
+from cadis.platform.imports.reader import Table
 
 CONFIDENTIALITY = {
     "public": "public",
@@ -40,6 +41,8 @@ class ImportContext:
     default_country_id: int | None
     allowed_country_ids: frozenset[int] | None  # None: any country
     default_confidentiality: str = "restricted"
+    decimal_convention: str | None = None  # the organisation's saved answer for "1.300"
+    mappings: dict = field(default_factory=dict)  # vocabulary -> key(as written) -> entry id
     today: dt.date = field(default_factory=dt.date.today)
 
 
@@ -103,7 +106,9 @@ class ParseResult:
 
     @property
     def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "warning"]
+        return [i for i in self.issues if i.severity != "error"]
+
+    preview: list[dict] = field(default_factory=list)
 
 
 def parse_row(
@@ -127,7 +132,11 @@ def parse_row(
             "country_not_allowed",
             value=vocab.country_labels.get(country_id, country_text),
         )
+    if country_id is not None:
+        row.shown["country"] = vocab.country_labels.get(country_id, "")
     date = read_date(row, context.today)
+    if date is not None:
+        row.shown["date"] = date[0].isoformat()
     substance_text = row.text("substance")
     match = None
     if not substance_text:
@@ -141,9 +150,12 @@ def parse_row(
                 value=substance_text,
                 match=match.label,
                 score=match.score,
+                suggestions=(match.label,),
             )
         elif match.resolution == "unresolved":
-            row.fail("substance", "substance_unresolved", value=substance_text)
+            row.fail("substance", "substance_unresolved", match.suggestions, value=substance_text)
+        if match.substance_id is not None:
+            row.shown["substance"] = match.label
     quantity = read_quantity(row, column_values)
     normalised = None
     if quantity is not None:
@@ -153,9 +165,10 @@ def parse_row(
         else:
             try:
                 normalised = normalise(value, unit)
+                row.shown["quantity"] = f"{normalised.quantity:g} {normalised.unit}"
             except UnitsError:
                 row.fail("unit", "unknown_unit", value=unit)
-    subdivision = row.lookup("subdivision", vocab.subdivisions, "unknown_subdivision")
+    subdivision = row.lookup_key("subdivision", vocab.subdivisions, "unknown_subdivision")
     if subdivision is not None and country_id is not None and subdivision[1] != country_id:
         row.fail("subdivision", "unknown_subdivision", value=row.text("subdivision"))
     agency = row.lookup("agency", vocab.agencies, "unknown_agency")
@@ -207,7 +220,7 @@ def parse_row(
         conversion_rule=normalised.rule,
         confidentiality=confidentiality,
         subdivision_id=subdivision[0] if subdivision else None,
-        agency_id=agency[0] if agency else None,
+        agency_id=agency,
         case_id=case_id,
         **fields,
     )
@@ -219,26 +232,61 @@ def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> Pars
     if any(i.severity == "error" for i in issues):
         return ParseResult([], issues, len(table.rows))
     quantity_index = mapping["quantity"]
-    written = [
-        cells[quantity_index]
-        for _n, cells in table.rows
-        if quantity_index < len(cells)
-        and isinstance(cells[quantity_index], str)
-        and cells[quantity_index].strip()  # the engine's column_convention fails on "" (IndexError)
-    ]
+    # One rule for "1.300" whatever the unit: the column's convention when the file shows it
+    # (judged on the number part of every cell, with or without a unit), else the decision the
+    # organisation saved for this column, else the row asks (ambiguous_number, never silent).
+    convention = column_convention(_number_parts(table.rows, quantity_index))
+    convention = convention or context.decimal_convention or ""
     # The engine judges the column on every call; judge it once and pass a one-value witness.
-    column_values = _WITNESS.get(column_convention(written) or "", [])
+    column_values = _WITNESS.get(convention, [])
     parsed: list[ParsedSeizure] = []
+    previews: list[tuple[bool, int, dict]] = []
+    counts = {False: 0, True: 0}
     for number, cells in table.rows:
         row = RowCells(table, mapping, number, cells)
         result = parse_row(row, vocab, context, column_values)
         issues.extend(row.issues)
         if result is not None:
             parsed.append(result)
+        if counts[bool(row.issues)] < PREVIEW_ROWS:  # enough rows of each kind, no more
+            counts[bool(row.issues)] += 1
+            previews.append((not row.issues, number, _preview(row)))
     if not table.rows:
         issues.append(issue(table.file, None, None, "no_rows"))
     assign_fingerprints(parsed)
-    return ParseResult(parsed, issues, len(table.rows))
+    previews.sort(key=lambda item: (item[0], item[1]))  # rows with issues first
+    return ParseResult(
+        parsed, issues, len(table.rows), [p for _ok, _n, p in previews[:PREVIEW_ROWS]]
+    )
+
+
+PREVIEW_ROWS = 200
+_NUMBER_PART = re.compile(r"^\s*[-+]?\d[\d\s.,'\u00a0\u202f]*")
+
+
+def _number_parts(rows: list, index: int) -> list[str]:
+    out = []
+    for _n, cells in rows:
+        if index < len(cells) and isinstance(cells[index], str):
+            found = _NUMBER_PART.match(cells[index])
+            if found and found.group().strip():
+                out.append(found.group().strip())
+    return out
+
+
+def _preview(row: RowCells) -> dict:
+    """The row as written next to what will be written, for the dry-run page."""
+    written = {}
+    for name, index in row.mapping.items():
+        if index < len(row.cells):
+            value = row.cells[index]
+            written[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return {
+        "row": row.number,
+        "written": written,
+        "parsed": dict(row.shown),
+        "issues": [i.code for i in row.issues],
+    }
 
 
 def canonical_unit(unit: str) -> str:

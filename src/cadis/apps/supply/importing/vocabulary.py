@@ -1,20 +1,16 @@
-"""Vocabularies as plain dictionaries, resolved once per import (no per-row queries)."""
+"""Vocabularies of the seizure import, matched through the platform's one matcher
+(names, everyday synonyms, abbreviations, the organisation's mappings, fuzzy matches)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from cadis.platform.imports.matcher import Match, Matcher, key
 
-FUZZY_THRESHOLD = 88.0
+__all__ = ["Match", "Matcher", "SubstanceMatch", "Vocabulary", "key"]
 
-
-def key(text: object) -> str:
-    """Comparison key: case-folded, ё as е, quotes dropped, spaces collapsed."""
-    cleaned = str(text).casefold().replace("ё", "е")
-    cleaned = re.sub(r"[\"'«»“”]", "", cleaned)
-    return re.sub(r"\s+", " ", cleaned).strip(" .,;")
+# Matcher resolutions as stored on a seizure's ``substance_resolution``.
+_SUBSTANCE_RESOLUTION = {"exact": "exact", "synonym": "synonym", "mapped": "synonym"}
 
 
 @dataclass(frozen=True)
@@ -24,57 +20,47 @@ class SubstanceMatch:
     resolution: str  # exact | synonym | fuzzy | unresolved
     label: str = ""
     score: float = 0.0
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass
 class Vocabulary:
-    """Lookups keyed by ``key(name)``; values are database ids (with the country where it matters)."""
+    """Lookups built once per import (no per-row queries)."""
 
     countries: dict[str, int] = field(default_factory=dict)
     country_labels: dict[int, str] = field(default_factory=dict)
-    subdivisions: dict[str, tuple[int, int]] = field(
-        default_factory=dict
-    )  # key -> (id, country id)
-    agencies: dict[str, tuple[int, int | None]] = field(default_factory=dict)
-    forms: dict[str, int] = field(default_factory=dict)
-    concealments: dict[str, int] = field(default_factory=dict)
-    transports: dict[str, int] = field(default_factory=dict)
-    cases: dict[tuple[int, str], int] = field(
-        default_factory=dict
-    )  # (country id, key(reference)) -> id
-    substances: dict[str, tuple[int, int | None, str]] = field(
-        default_factory=dict
-    )  # -> (id, group, label)
-    synonyms: dict[str, tuple[int, int | None, str]] = field(default_factory=dict)
-    _fuzzy_cache: dict[str, SubstanceMatch] = field(default_factory=dict, repr=False)
-    _fuzzy_choices: list[str] | None = field(default=None, repr=False)
+    subdivisions: dict[str, tuple[int, int]] = field(default_factory=dict)  # -> (id, country)
+    agencies: Matcher = field(default_factory=lambda: Matcher([]))
+    forms: Matcher = field(default_factory=lambda: Matcher([]))
+    concealments: Matcher = field(default_factory=lambda: Matcher([]))
+    transports: Matcher = field(default_factory=lambda: Matcher([]))
+    substances: Matcher = field(default_factory=lambda: Matcher([]))
+    substance_groups: dict[int, int | None] = field(default_factory=dict)  # substance -> group
+    cases: dict[tuple[int, str], int] = field(default_factory=dict)  # (country, key(ref)) -> id
+    _substance_cache: dict[str, SubstanceMatch] = field(default_factory=dict, repr=False)
+
+    def matcher(self, name: str) -> Matcher:
+        return {
+            "agency": self.agencies,
+            "form": self.forms,
+            "concealment": self.concealments,
+            "transport": self.transports,
+            "substance": self.substances,
+        }[name]
 
     def substance(self, written: str) -> SubstanceMatch:
         k = key(written)
-        cached = self._fuzzy_cache.get(k)
-        if cached is not None:
-            return cached
-        if k in self.substances:
-            sid, gid, label = self.substances[k]
-            result = SubstanceMatch(sid, gid, "exact", label, 100.0)
-        elif k in self.synonyms:
-            sid, gid, label = self.synonyms[k]
-            result = SubstanceMatch(sid, gid, "synonym", label, 100.0)
-        else:
-            result = self._fuzzy(k)
-        self._fuzzy_cache[k] = result
-        return result
+        cached = self._substance_cache.get(k)
+        if cached is None:
+            cached = self._substance_cache[k] = self._substance(written)
+        return cached
 
-    def _fuzzy(self, k: str) -> SubstanceMatch:
-        if len(k) < 4:
-            return SubstanceMatch(None, None, "unresolved")
-        if self._fuzzy_choices is None:
-            self._fuzzy_choices = sorted(set(self.substances) | set(self.synonyms))
-        best = process.extractOne(
-            k, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+    def _substance(self, written: str) -> SubstanceMatch:
+        match = self.substances.match(written)
+        if match.value is None:
+            return SubstanceMatch(None, None, "unresolved", suggestions=match.suggestions)
+        sid = int(match.value)  # type: ignore[call-overload]
+        resolution = _SUBSTANCE_RESOLUTION.get(match.resolution, "fuzzy")
+        return SubstanceMatch(
+            sid, self.substance_groups.get(sid), resolution, match.label, match.score
         )
-        if best is None:
-            return SubstanceMatch(None, None, "unresolved")
-        choice, score, _index = best
-        sid, gid, label = self.substances.get(choice) or self.synonyms[choice]
-        return SubstanceMatch(sid, gid, "fuzzy", label, round(score, 1))

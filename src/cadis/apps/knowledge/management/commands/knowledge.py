@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cadis.apps.accounts.errors import CadisError
-from cadis.apps.accounts.models import SourceKind
 from cadis.apps.knowledge.loader import load_programmes
+from cadis.platform.errors import CadisError
+from cadis.platform.records import SourceKind
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cadis.apps.operations.demo_accounts import DEMO_PASSWORD, ensure_demo_accounts
 
@@ -37,6 +37,12 @@ class Command(BaseCommand):
         parser.add_argument("--addr", default="127.0.0.1:8000", help="Address to serve on (default 127.0.0.1:8000).")
 
     def handle(self, *args, no_serve: bool = False, addr: str = "127.0.0.1:8000", **options):
+        if settings.PRODUCTION:
+            # The demo creates accounts with a published password: never on a real installation.
+            raise CommandError(
+                "cadis demo refuses to run with CADIS_PROFILE=production: it creates accounts with the "
+                "published demo password and synthetic data. Use a development installation for the demo."
+            )
         self.stdout.write("1/4 migrating the database …")
         call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("2/4 loading reference data …")

@@ -1,58 +1,51 @@
-"""``cadis import <kind> FILE [--dry-run] [--organisation ID]``: imports with the same rules as the web.
+"""``cadis import <kind> FILE [--dry-run [--format json]] [--organisation ID]``: imports with the same rules as the web.
 
-Kinds are subcommands in a registry so that other modules can add theirs (``IMPORTERS``).
+Kinds are subcommands in a registry so that other modules can add theirs
+(``cadis.platform.imports.commands``: a module's ``importers.py``, e.g. ``cadis import dhis2``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cadis.apps.accounts.errors import CadisError
-
-# kind -> (help text, fn(command, path, options) -> int exit status)
-IMPORTERS: dict[str, tuple[str, Callable]] = {}
-
-
-def importer(kind: str, help_text: str):
-    def register(fn: Callable) -> Callable:
-        IMPORTERS[kind] = (help_text, fn)
-        return fn
-
-    return register
-
-
-def _actor(options):
-    from cadis.apps.accounts.models import Role, User
-
-    username = options.get("user")
-    if username:
-        user = User.objects.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"No user {username!r}.")
-        return user
-    # The command line acts as the system administrator unless a user is named.
-    return User(username="cli", role=Role.ADMINISTRATOR, is_superuser=True, is_active=True)
+from cadis.platform.errors import CadisError
+from cadis.platform.imports.commands import (
+    IMPORTERS,
+    command_actor_and_organisation,
+    discover,
+    importer,
+)
 
 
 @importer("seizures", "Seizures from a CSV or XLSX file.")
 def import_seizures(command: BaseCommand, path: Path, options) -> int:
-    from cadis.apps.accounts.models import Organisation, SourceKind
     from cadis.apps.supply.importing.commit import check_bytes, import_context, write_rows
+    from cadis.platform.records import SourceKind
 
-    actor = _actor(options)
-    organisation = None
-    if options.get("organisation"):
-        organisation = Organisation.objects.filter(pk=options["organisation"]).first()
-        if organisation is None:
-            raise CommandError(f"No organisation with id {options['organisation']}.")
-    organisation = organisation or getattr(actor, "organisation", None)
-    if organisation is None:
-        raise CommandError("Give --organisation ID (the organisation that owns the records).")
-    context = import_context(actor, organisation, options["confidentiality"])
+    actor, organisation = command_actor_and_organisation(options)
+    context = import_context(actor, organisation, options["confidentiality"] or "restricted")
     result = check_bytes(path.read_bytes(), path.name, context)
+    if options.get("format") == "json":
+        if not options["dry_run"]:
+            raise CommandError("--format json is a dry-run report: add --dry-run.")
+        command.stdout.write(
+            json.dumps(
+                {
+                    "file": path.name,
+                    "rows": result.row_count,
+                    "valid_rows": len(result.rows),
+                    "errors": len(result.errors),
+                    "issues": [problem.public() for problem in result.issues],
+                    "preview": result.preview,
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 1 if result.errors or not result.rows else 0
     for problem in result.issues:
         where = f"{problem.file}:{problem.row or '-'}:{problem.column or '-'}"
         command.stdout.write(f"{problem.severity.upper()} {where} {problem.code}: {problem.reason}")
@@ -79,13 +72,16 @@ def import_seizures(command: BaseCommand, path: Path, options) -> int:
     return 0
 
 
+discover()
+
+
 class Command(BaseCommand):
     help = "Import data files: " + ", ".join(sorted(IMPORTERS)) + "."
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="kind", required=True)
-        for kind, (help_text, _fn) in sorted(IMPORTERS.items()):
-            p = sub.add_parser(kind, help=help_text)
+        for kind, registered in sorted(IMPORTERS.items()):
+            p = sub.add_parser(kind, help=registered.help)
             p.add_argument("file", type=Path)
             p.add_argument(
                 "--dry-run", action="store_true", help="Check the file and list every problem."
@@ -94,9 +90,20 @@ class Command(BaseCommand):
                 "--organisation", type=int, help="Id of the organisation that owns the records."
             )
             p.add_argument("--user", help="Act as this user (their permissions apply).")
+            if registered.arguments is not None:
+                registered.arguments(p)
+            else:
+                p.add_argument(
+                    "--format",
+                    choices=["text", "json"],
+                    default="text",
+                    help="json: the dry-run report (rows, issues with row, column, code, value, "
+                    "message, suggestions) as one JSON document.",
+                )
             p.add_argument(
                 "--confidentiality",
-                default="restricted",
+                default=None,
+                help="Default: restricted (seizures), confidential (tdi), public (harms).",
                 choices=["public", "restricted", "confidential"],
             )
 
@@ -104,7 +111,7 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"{file} is not a file.")
         try:
-            status = IMPORTERS[kind][1](self, file, options)
+            status = IMPORTERS[kind].run(self, file, options)
         except CadisError as error:
             raise CommandError(error.message) from None
         if status:

@@ -1,0 +1,1 @@
+"""Early-warning pages: detections and the substance library, alerts and subscriptions."""

@@ -1,0 +1,1 @@
+"""Exchange forms: events and expert profiles, recommendations, discussions."""

@@ -1,0 +1,1 @@
+"""Exchange pages: events, experts and discussions to read, their management, recommendations."""

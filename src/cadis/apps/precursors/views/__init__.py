@@ -1,0 +1,1 @@
+"""Precursor pages: screening of declarations, pre-export notifications and incidents."""

@@ -1,0 +1,1 @@
+"""Drug price and purity records (UNODC ARQ practice): retail and wholesale, by drug, place, period."""

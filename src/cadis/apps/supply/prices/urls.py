@@ -1,0 +1,14 @@
+"""Mounted by ``supply.urls`` under ``prices/`` (names in the ``supply`` namespace)."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from cadis.apps.supply.prices import views
+
+urlpatterns = [
+    path("", views.price_list, name="price_list"),
+    path("new/", views.price_create, name="price_create"),
+    path("<int:pk>/", views.price_detail, name="price_detail"),
+    path("<int:pk>/edit/", views.price_edit, name="price_edit"),
+]

@@ -1,0 +1,1 @@
+"""Supply pages: the dashboards, the record lists and forms, the import pages."""

@@ -1,0 +1,43 @@
+"""Bilingual fields: pick the value in the active language, falling back to Russian, then English."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+from django.utils.translation import get_language
+
+
+def in_active_language(obj: Any, field: str) -> str:
+    """``obj.<field>_<lang>`` for the active language, else ``_ru``, else ``_en``.
+
+    >>> class Event: title_ru, title_en = "Конференция", "Conference"
+    >>> in_active_language(Event(), "title")  # Russian is the default language
+    'Конференция'
+    """
+    lang = (get_language() or "ru")[:2]
+    return str(
+        getattr(obj, f"{field}_{lang}", "")
+        or getattr(obj, f"{field}_ru")
+        or getattr(obj, f"{field}_en")
+    )
+
+
+def language_of_script(text: str) -> str:
+    """"ru" for a text mostly in Cyrillic letters, "en" for one mostly in Latin, else "".
+
+    The interface's two languages have two scripts, so a text recorded or quoted as it was
+    written (a document's sentence, an audit entry) can be marked with its language.
+
+    >>> language_of_script("За 9 месяцев 2024 года СБНОН изъял"), language_of_script("EUDA 2024")
+    ('ru', 'en')
+    """
+    cyrillic = latin = 0
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            cyrillic += name.startswith("CYRILLIC")
+            latin += name.startswith("LATIN")
+    if not cyrillic and not latin:
+        return ""
+    return "ru" if cyrillic >= latin else "en"

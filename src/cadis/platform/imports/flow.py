@@ -1,0 +1,226 @@
+"""The one row flow of the table imports read by column name (treatment episodes, harms figures).
+
+Each row is read by the kind's rules through a ``RowReader`` (vocabulary values through the
+one matcher, whole numbers under the one rule for "1.300", dates in Russian and ISO forms), which
+collects issues with stable codes and what will be written. ``check_rows`` gives the report
+with a preview (rows with issues first) and the rows to write; ``commit_rows`` writes them all
+or none (the caller's transaction), idempotently: a row whose natural key is stored with the
+same values is unchanged, with other values updated, else created.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cadis.engines.units import (
+    DateFormatError,
+    DatePrecision,
+    NumberFormatError,
+    column_convention,
+    parse_date,
+    parse_number,
+)
+from cadis.platform.imports.issues import Issue, issue
+from cadis.platform.imports.matcher import Matcher
+from cadis.platform.imports.pipeline import ImportReport
+
+PREVIEW_ROWS = 50
+# Saved answers ("decimal" / "thousands") as the engine's conventions.
+_CONVENTIONS = {"decimal": "dot_decimal", "thousands": "comma_decimal"}
+_WITNESS = {"dot_decimal": ["0.5"], "comma_decimal": ["0,5"]}
+
+
+class RowReader:
+    """One row's cells by column name, read into values while collecting issues."""
+
+    def __init__(
+        self,
+        file: str,
+        number: int,
+        row: Mapping[str, str],
+        conventions: Mapping[str, str] | None = None,
+    ) -> None:
+        self.file, self.number, self.row = file, number, row
+        self.conventions = conventions or {}
+        self.issues: list[Issue] = []
+        self.shown: dict[str, str] = {}  # column -> what will be written, for the preview
+
+    def text(self, name: str) -> str:
+        return str(self.row.get(name, "")).strip()
+
+    def fail(
+        self, name: str, code: str, suggestions: tuple[str, ...] = (), **params: object
+    ) -> None:
+        self.issues.append(
+            issue(self.file, self.number, name, code, suggestions, field=name, **params)
+        )
+
+    def choice(self, name: str, matcher: Matcher, default: Hashable | None = None) -> Any:
+        """The vocabulary entry written in the column (``default`` when empty); an unknown or
+        ambiguous value is an error with ranked suggestions, a fuzzy or mapped one a notice."""
+        text = self.text(name)
+        if not text:
+            return default
+        match = matcher.match(text)
+        if match.value is None:
+            code = "ambiguous_value" if match.resolution == "ambiguous" else "unknown_value"
+            self.fail(name, code, match.suggestions, value=text)
+            return None
+        if match.resolution == "fuzzy":
+            self.fail(name, "value_matched", (match.label,), value=text, match=match.label)
+        elif match.resolution == "mapped":
+            self.fail(name, "value_mapped", (match.label,), value=text, match=match.label)
+        self.shown[name] = match.label
+        return match.value
+
+    def whole_number(self, name: str) -> int | None:
+        """A whole number ("1 300", "1300", "1.300" by the column's convention); ``None`` when
+        empty or not valid (the issue is recorded)."""
+        text = self.text(name)
+        if not text:
+            return None
+        convention = self.conventions.get(name)
+        try:
+            number = parse_number(text, column_values=_WITNESS.get(convention or "", []))
+        except NumberFormatError:
+            self.fail(name, "bad_whole_number")
+            return None
+        if number.ambiguous and number.alternative is not None:
+            self.fail(
+                name,
+                "ambiguous_number",
+                ("thousands", "decimal"),
+                value=text,
+                value_a=f"{number.value:g}",
+                value_b=f"{number.alternative:g}",
+            )
+            return None
+        if not float(number.value).is_integer() or number.value < 0:
+            self.fail(name, "bad_whole_number")
+            return None
+        self.shown[name] = str(int(number.value))
+        return int(number.value)
+
+    def date(self, name: str, *, identifying: bool = False) -> dt.date | None:
+        """A day ("05.02.2024", "2024-02-05", "5 февраля 2024 г."); an identifying date is
+        never quoted in the message."""
+        text = self.text(name)
+        try:
+            value, precision = parse_date(text)
+        except DateFormatError:
+            value, precision = None, None
+        if value is None or precision is not DatePrecision.DAY:
+            self.fail(name, "bad_date", value="…" if identifying else text)
+            return None
+        self.shown[name] = value.isoformat()
+        return value
+
+
+def conventions_of(
+    rows: Iterable[Mapping[str, str]], columns: Iterable[str], saved: Mapping[str, Hashable]
+) -> dict[str, str]:
+    """The decimal convention of each number column: what the file shows, else the
+    organisation's saved answer for the column (``decimal`` / ``thousands``), else none."""
+    rows = list(rows)
+    out: dict[str, str] = {}
+    for name in columns:
+        shown = column_convention(row.get(name, "") for row in rows if row)
+        answer = _CONVENTIONS.get(str(saved.get(name, "")))
+        if shown or answer:
+            out[name] = shown or answer or ""
+    return out
+
+
+@dataclass
+class Planned:
+    """A valid row: its file row number, natural key and values to write."""
+
+    number: int
+    key: Hashable
+    values: Any
+
+
+Parse = Callable[[RowReader], tuple[Hashable, Any] | None]
+
+
+def _preview(reader: RowReader) -> dict[str, Any]:
+    return {
+        "row": reader.number,
+        "written": {k: v for k, v in reader.row.items() if v},
+        "parsed": dict(reader.shown),
+        "issues": [str(i.code) for i in reader.issues],
+    }
+
+
+def check_rows(
+    rows: list[dict[str, str]],
+    parse: Parse,
+    *,
+    file: str,
+    dry_run: bool,
+    conventions: Mapping[str, str] | None = None,
+    duplicate_column: str = "",
+    hidden: Iterable[str] = (),
+    start: int = 2,
+) -> tuple[ImportReport, list[Planned]]:
+    """Every row read (``rows[i]`` is the file's row ``i + start``, an empty dict for a blank
+    one; ``start`` is 2 below a header, 1 for files without one such as SDF records): the
+    report with its preview, and the rows to write when no row has an error.
+
+    ``hidden`` columns (identifiers) are never shown in the preview."""
+    report = ImportReport(file=file, rows=sum(1 for r in rows if r), dry_run=dry_run)
+    hidden = set(hidden)
+    planned: list[Planned] = []
+    seen: set[Hashable] = set()
+    previews: list[tuple[bool, int, dict[str, Any]]] = []
+    for number, row in enumerate(rows, start=start):
+        if not row:
+            continue
+        reader = RowReader(file, number, row, conventions)
+        parsed = parse(reader)
+        if parsed is not None and not any(i.severity == "error" for i in reader.issues):
+            key, values = parsed
+            if key in seen:
+                reader.fail(duplicate_column, "duplicate_row")
+            else:
+                seen.add(key)
+                planned.append(Planned(number, key, values))
+        report.issues.extend(reader.issues)
+        if len(previews) < 2 * PREVIEW_ROWS:
+            preview = _preview(reader)
+            preview["written"] = {k: v for k, v in preview["written"].items() if k not in hidden}
+            previews.append((not reader.issues, number, preview))
+    previews.sort(key=lambda item: (item[0], item[1]))  # rows with issues first
+    report.preview = [p for _ok, _n, p in previews[:PREVIEW_ROWS]]
+    return report, planned if report.ok else []
+
+
+def commit_rows(
+    report: ImportReport,
+    planned: list[Planned],
+    *,
+    existing: Callable[[list[Planned]], Mapping[Hashable, Any]],
+    same: Callable[[Any, Planned], bool],
+    write: Callable[[Planned, Any], None],
+) -> ImportReport:
+    """Count (and unless a dry run, write) every planned row: created, updated or unchanged.
+    The caller holds the transaction, so a failure writes nothing."""
+    if not report.ok:
+        return report
+    stored = existing(planned)
+    for row in planned:
+        current = stored.get(row.key)
+        if current is None:
+            report.created += 1
+        elif same(current, row):
+            report.unchanged += 1
+            continue
+        else:
+            report.updated += 1
+        if not report.dry_run:
+            write(row, current)
+    report.committed = not report.dry_run
+    return report
