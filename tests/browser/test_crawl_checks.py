@@ -92,6 +92,7 @@ PAGES: dict[str, tuple[int, str, str, dict[str, str]]] = {
             "<p>Список: table_I; правило sc.azole_3_carbonyl; national:KZ.</p>"
             "<p>Объект supply.seizure #3512, источник {'document': 8, 'span': [370, 385]}.</p>"
             "<p>Пользователь kg_analyst, почта kg_focal@demo.cadis.invalid, файл cadis-KG-ru.pdf, JWH-018.</p>"
+            "<p>Столбцы файла: <code>hs_code</code>, <kbd>drid_hiv</kbd>; правило <samp>library.exact_match</samp>.</p>"
         ),
         {},
     ),
@@ -273,6 +274,7 @@ def test_collapsed_content_is_read_but_measured_as_shown(measure):
 
 
 def test_raw_code_tokens_in_visible_text_are_reported(measure):
+    # Tokens marked up as code (a column header to type, a rule's identifier) are not reported.
     assert items(measure("/raw-codes/", "raw_codes")) == {
         "table_I",
         "sc.azole_3_carbonyl",

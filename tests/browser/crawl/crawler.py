@@ -221,8 +221,9 @@ def narrow_down(page, recorder: _Recorder, wide: WidthObservation) -> WidthObser
 
 def read_content(
     page, origin: str, axe_loader: str | None
-) -> tuple[list[str], str, str, list[dict]]:
-    """Visible same-origin links, text, own-language text and axe-core violations of a loaded page."""
+) -> tuple[list[str], str, str, str, list[dict]]:
+    """Visible same-origin links, text, own-language text, text outside code markup and
+    axe-core violations of a loaded page."""
     content = page.evaluate(page_scripts.CONTENT)
     links = [
         _path_of(href.split("#", 1)[0])
@@ -233,7 +234,13 @@ def read_content(
     if axe_loader is not None:
         page.evaluate(axe_loader)
         violations = page.evaluate(page_scripts.AXE_RUN)
-    return list(dict.fromkeys(links)), content["text"], content["ownText"], violations
+    return (
+        list(dict.fromkeys(links)),
+        content["text"],
+        content["ownText"],
+        content["prose"],
+        violations,
+    )
 
 
 def sign_in(page, username: str, password: str) -> None:
@@ -338,9 +345,13 @@ def _walk(result, page, recorder, checker, routes, bounds, axe_loader, start) ->
         result.pages.append(visit)
         try:
             wide = visit.observations[WIDE] = load(page, recorder, path)
-            visit.links, visit.text, visit.text_own_language, visit.axe_violations = read_content(
-                page, result.origin, axe_loader
-            )
+            (
+                visit.links,
+                visit.text,
+                visit.text_own_language,
+                visit.text_outside_code,
+                visit.axe_violations,
+            ) = read_content(page, result.origin, axe_loader)
             visit.observations[NARROW] = narrow_down(page, recorder, wide)
         except Exception as error:  # a page that does not load is reported, the crawl goes on
             visit.crawl_error = f"{type(error).__name__}: {error}"
@@ -349,7 +360,10 @@ def _walk(result, page, recorder, checker, routes, bounds, axe_loader, start) ->
         to_check = []
         for link in visit.links:
             route = routes.route(link)
-            if link not in submitted and link not in checker.cache:
+            # The budget counts links whether or not another crawl of the same persona has
+            # already fetched them (the shared cache only saves the request): which links a
+            # crawl follows must not depend on how far a crawl running beside it has got.
+            if link not in submitted:
                 if checks_per_route[route] >= bounds.link_checks_per_route:
                     not_checked.add(link)
                     continue

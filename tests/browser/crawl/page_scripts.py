@@ -75,7 +75,8 @@ OVERFLOW = """
 """
 
 # Opens every collapsed <details> (a person opens them; their content counts) and returns the
-# visible same-page links and text: all of it, and only the parts in the page's own language.
+# visible same-page links and text: all of it, only the parts in the page's own language, and
+# all of it but what is marked up as code.
 CONTENT = """
 () => {
   // Remembered in a page variable, not an attribute: axe-core names elements by their attributes.
@@ -96,7 +97,13 @@ CONTENT = """
   }
   const ownText = document.body.innerText;
   for (const [el, display] of hidden) { el.style.display = display; }
-  return {links, text, ownText};
+  // What a page marks up as code (<code>, <kbd>, <samp>: a column header to type, a SMILES, a
+  // rule's identifier) is shown as code on purpose; the raw-code check reads the rest.
+  const marked = [...document.body.querySelectorAll('code, kbd, samp')].map((el) => [el, el.style.display]);
+  for (const [el] of marked) { el.style.display = 'none'; }
+  const prose = document.body.innerText;
+  for (const [el, display] of marked) { el.style.display = display; }
+  return {links, text, ownText, prose};
 }
 """
 

@@ -38,6 +38,7 @@ class PageVisit:
     links: list[str] = field(default_factory=list)  # visible same-origin links (path and query)
     text: str = ""  # visible text, collapsed <details> opened
     text_own_language: str = ""  # the same without parts marked with another lang attribute
+    text_outside_code: str = ""  # the same without <code>, <kbd> and <samp> elements
     axe_violations: list[dict] = field(default_factory=list)
     crawl_error: str = ""
 

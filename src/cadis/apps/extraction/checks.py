@@ -15,6 +15,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.extraction import sinks
+from cadis.apps.extraction.substance_words import substance_words
 from cadis.engines.extract.confidence import MUST_CONFIRM as ENGINE_MUST_CONFIRM
 
 REASON_LABELS = {
@@ -100,6 +101,7 @@ def annotate(facts: list[Any], user: Any) -> None:
     for fact in facts:
         fact.confidence_value = confidence(fact)
         fact.reason_labels = reasons(fact)
+        fact.substance_words = substance_words((fact.payload or {}).get("substance_resolved"))
         fact.preview_rows, fact.checks_to_confirm = [], []
         if fact.is_reviewed:
             continue

@@ -16,7 +16,7 @@ class SeizureForm(forms.ModelForm):
         label=_("Date"),
         max_length=40,
         help_text=_(
-            "dd.mm.yyyy, yyyy-mm-dd; a month (05.2024) or a year (2024) if that is "
+            "DD.MM.YYYY or YYYY-MM-DD; a month (05.2024) or a year (2024) if that is "
             "all that is known."
         ),
     )

@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "unknown_column": gettext_noop("The column '{column}' is not known and is ignored."),
     "missing_value": gettext_noop("A value is required."),
     "bad_date": gettext_noop(
-        "'{value}' is not a date (write dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy)."
+        "'{value}' is not a date (write DD.MM.YYYY, YYYY-MM-DD, MM.YYYY or YYYY)."
     ),
     "future_date": gettext_noop("The date {value} is in the future."),
     "bad_number": gettext_noop("'{value}' is not a number."),

@@ -15,6 +15,21 @@ def category_label(code: str | None) -> str:
 
 
 @register.filter
+def rule_label(rule: str | None) -> str:
+    """Words for the library's own classification rules; "" for a structural family rule,
+    whose identifier the template shows as code (chemists trace it in the rule catalogue)."""
+    from django.utils.translation import gettext
+
+    rule = rule or ""
+    if rule == "library.exact_match":
+        return gettext("exact match in the substance library")
+    if rule.startswith("library.nearest_neighbour:"):
+        name = rule.split(":", 1)[1]
+        return gettext("nearest known substance: %(name)s") % {"name": name}
+    return ""
+
+
+@register.filter
 def p_value(value: float | None) -> str:
     """A signal test's p-value as people read it: 0.032, 0.0013, 2.4e-07, "—" when absent."""
     if value is None:

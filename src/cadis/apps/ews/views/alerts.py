@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cadis.apps.ews import selectors, services
-from cadis.apps.ews.choices import AlertStatus
+from cadis.apps.ews.choices import AlertStatus, RuleKind
 from cadis.apps.ews.forms import AlertForm, SubscriptionForm, WithdrawForm
 from cadis.apps.ews.models import Alert, Notification, Subscription
 from cadis.platform import scope
@@ -61,9 +61,31 @@ def alert_detail(request, pk: int):
             "withdraw_form": WithdrawForm(),
             "detections": selectors.detection_list(user=request.user).filter(alerts=alert),
             "evidence": alert.evidence,
+            "evidence_labels": _evidence_labels(alert.evidence or {}),
             "evidence_map": _evidence_map(alert),
         },
     )
+
+
+# How the substance of a draft was identified (``evidence.identification.basis``), in words.
+IDENTIFICATION_BASES = {
+    "library_match": gettext_lazy("exact match in the substance library"),
+    "nearest_neighbour": gettext_lazy("nearest known substance"),
+    "structural_rule": gettext_lazy("structural family rule"),
+    "unidentified": gettext_lazy("not identified"),
+}
+
+
+def _evidence_labels(evidence: dict) -> dict[str, str]:
+    """The evidence bundle's codes (what triggered the draft, how the substance was
+    identified) in words of the active language; an unknown code is shown as it is stored."""
+    trigger = (evidence.get("trigger") or {}).get("kind") or ""
+    basis = (evidence.get("identification") or {}).get("basis") or ""
+    kinds = dict(RuleKind.choices)
+    return {
+        "trigger": str(kinds.get(trigger, trigger)),
+        "basis": str(IDENTIFICATION_BASES.get(basis, basis)),
+    }
 
 
 def _evidence_map(alert) -> dict | None:

@@ -182,7 +182,7 @@ def import_template(request):
             notes=[
                 _("One row per seizure. Required columns are marked with *."),
                 _(
-                    "Dates: dd.mm.yyyy, yyyy-mm-dd, mm.yyyy or yyyy. Quantities: 1 300,5 or 1300.5 with the unit."
+                    "Dates: DD.MM.YYYY, YYYY-MM-DD, MM.YYYY or YYYY. Quantities: 1 300,5 or 1300.5 with the unit."
                 ),
                 _(
                     "Lists offer the reference values; everyday words (МВД, автомобиль, в багаже) are understood too."

@@ -170,7 +170,7 @@ def run_page(request, *, organisation, kind: str, form, run: Callable[..., Impor
 
 _HELP = {
     "national_id": gettext_lazy("Personal identifier (PIN); or the name and date of birth."),
-    "start_date": gettext_lazy("Date treatment started: dd.mm.yyyy or yyyy-mm-dd."),
+    "start_date": gettext_lazy("Date treatment started: DD.MM.YYYY or YYYY-MM-DD."),
     "primary_drug": gettext_lazy("TDI code or the drug as written (героин, анаша, соль, ...)."),
     "secondary_drugs": gettext_lazy("Up to three, separated by ';' (alcohol allowed)."),
     "indicator": gettext_lazy("drd, drid_hiv, drid_hcv, drid_hbv (смерти, ВИЧ, ВГС, ВГВ)."),
@@ -205,7 +205,7 @@ def template_response(request, kind: str) -> HttpResponse:
             help_title=_("Help"),
             notes=[
                 _("One row per record. Required columns are marked with *."),
-                _("Dates: dd.mm.yyyy or yyyy-mm-dd. Numbers: 1 300 or 1300."),
+                _("Dates: DD.MM.YYYY or YYYY-MM-DD. Numbers: 1 300 or 1300."),
                 _(
                     "Lists offer the reference values; everyday words (героин, анаша, муж, ж, в/в, стационар) are understood too."
                 ),

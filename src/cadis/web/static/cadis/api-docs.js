@@ -1,0 +1,17 @@
+// Swagger UI renders after the page loads; once it does, give its controls the accessible
+// names it leaves out (the servers drop-down has no label).
+(function () {
+  "use strict";
+  const root = document.getElementById("swagger-ui");
+  const label = document.body.dataset.serversLabel || "Servers";
+  function name() {
+    const servers = document.getElementById("servers");
+    if (servers && !servers.getAttribute("aria-label")) {
+      servers.setAttribute("aria-label", label);
+    }
+  }
+  if (root) {
+    new MutationObserver(name).observe(root, { childList: true, subtree: true });
+  }
+  name();
+})();
