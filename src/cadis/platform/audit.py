@@ -30,7 +30,12 @@ class Action(models.TextChoices):
 _SKIPPED_FIELDS = {"password", "key_hash", "updated_at", "created_at"}
 
 
+_PLAIN_JSON = (str, int, float, bool, type(None))
+
+
 def _json_value(value: Any) -> Any:
+    if type(value) in _PLAIN_JSON:  # most values; checked first for 100,000-row imports
+        return value
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):

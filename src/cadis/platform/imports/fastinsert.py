@@ -3,14 +3,57 @@
 Django's ``bulk_create`` on SQLite is limited to 999 parameters per statement (about 25
 seizures), which makes 100,000-row imports slow; one prepared statement run over all rows
 is many times faster on SQLite and PostgreSQL alike. Values go through each field's
-``pre_save`` and ``get_db_prep_save``, exactly as Django would prepare them.
+``pre_save`` and ``get_db_prep_save``, exactly as Django would prepare them, except where
+that is provably the identity (below).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
+from django.db.models.base import ModelState
+
+# Field classes (exactly these, not subclasses) whose pre_save reads the attribute and whose
+# database preparation returns a value of the listed Python types unchanged. For a million
+# values, skipping the generic path saves seconds; any other value or field goes through
+# Django's own preparation.
+_PLAIN_FIELDS: dict[type, tuple[type, ...]] = {
+    models.CharField: (str,),
+    models.TextField: (str,),
+    models.SlugField: (str,),
+    models.IntegerField: (int,),
+    models.BigIntegerField: (int,),
+    models.SmallIntegerField: (int,),
+    models.PositiveIntegerField: (int,),
+    models.PositiveBigIntegerField: (int,),
+    models.PositiveSmallIntegerField: (int,),
+    models.BooleanField: (bool,),
+    models.FloatField: (float, int),
+}
+
+
+def _preparer(field: Any) -> Callable[[Any], Any]:
+    """A function of a model object that returns the field's value ready for the database."""
+    attname = field.attname
+    plain = _PLAIN_FIELDS.get(type(field))
+    if plain is None and isinstance(field, models.ForeignKey):
+        target = _PLAIN_FIELDS.get(type(field.target_field))
+        plain = target if target is not None else None
+        if type(field.target_field) in (models.AutoField, models.BigAutoField):
+            plain = (int,)
+    if plain is None:
+        return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+    types = (*plain, type(None))
+
+    def prepare(obj: Any) -> Any:
+        value = getattr(obj, attname)
+        if type(value) in types:
+            return value
+        return field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+    return prepare
 
 
 def insert_many(model: Any, objects: list[Any], *, chunk: int = 5000) -> None:
@@ -22,13 +65,46 @@ def insert_many(model: Any, objects: list[Any], *, chunk: int = 5000) -> None:
         for f in model._meta.concrete_fields
         if not f.primary_key or getattr(objects[0], f.attname)
     ]
+    preparers = [_preparer(f) for f in fields]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     with connection.cursor() as cursor:
         for start in range(0, len(objects), chunk):
             rows = [
-                [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                for obj in objects[start : start + chunk]
+                [prepare(obj) for prepare in preparers] for obj in objects[start : start + chunk]
             ]
             cursor.executemany(sql, rows)
+
+
+class RowBuilder:
+    """Unsaved instances of ``model`` for :func:`insert_many`, built without ``Model.__init__``.
+
+    For 100,000 audit entries and link rows ``__init__`` (signals, descriptor checks) costs
+    seconds; these instances carry every field's default and the given values, keyed by
+    attribute name (``actor_id``, not ``actor``). They are for inserting, not for saving.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self._static: dict[str, Any] = {}
+        self._dynamic: list[Any] = []
+        for field in model._meta.concrete_fields:
+            if field.has_default() and callable(field.default):
+                self._dynamic.append(field)
+            else:
+                self._static[field.attname] = field.get_default()
+        self._names = {field.attname for field in model._meta.concrete_fields}
+
+    def __call__(self, **values: Any) -> Any:
+        unknown = values.keys() - self._names
+        if unknown:
+            raise TypeError(f"{self.model.__name__} has no field {sorted(unknown)}")
+        obj = self.model.__new__(self.model)
+        data = obj.__dict__
+        data.update(self._static)
+        for field in self._dynamic:
+            data[field.attname] = field.get_default()
+        data.update(values)
+        data["_state"] = ModelState()
+        return obj

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -30,11 +31,20 @@ MAX_SUGGESTIONS = 5
 _SUFFIX = re.compile(r"\s+(кр|рк|рт|руз|туркменистана|kr|rk|rt|ruz)$")
 
 
+_QUOTES = re.compile(r"[\"'«»“”]")
+_SPACES = re.compile(r"\s+")
+
+
 def key(text: object) -> str:
     """Comparison key: case-folded, ё as е, quotes dropped, spaces collapsed."""
-    cleaned = str(text).casefold().replace("ё", "е")
-    cleaned = re.sub(r"[\"'«»“”]", "", cleaned)
-    return re.sub(r"\s+", " ", cleaned).strip(" .,;")
+    return _key(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=65536)
+def _key(text: str) -> str:
+    # Cached: an import file repeats the same few hundred words in 100,000 rows.
+    cleaned = _QUOTES.sub("", text.casefold().replace("ё", "е"))
+    return _SPACES.sub(" ", cleaned).strip(" .,;")
 
 
 @dataclass(frozen=True)

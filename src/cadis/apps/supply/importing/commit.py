@@ -19,7 +19,7 @@ from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, Parse
 from cadis.apps.supply.models import Seizure
 from cadis.platform import audit
 from cadis.platform.errors import PermissionDenied
-from cadis.platform.imports.fastinsert import insert_many
+from cadis.platform.imports.fastinsert import RowBuilder, insert_many
 from cadis.platform.imports.issues import FileRejected, Issue
 from cadis.platform.imports.reader import read_table
 from cadis.platform.records import SourceKind, actor_or_none
@@ -211,10 +211,11 @@ def _write_rows(
         ids = _ids_by_fingerprint(organisation, [r.fingerprint for r in chunk])
         for seizure in seizures:
             seizure.pk = ids[seizure.fingerprint]
+        concealment_row, transit_row = RowBuilder(_CONCEALMENTS), RowBuilder(_TRANSITS)
         insert_many(
             _CONCEALMENTS,
             [
-                _CONCEALMENTS(seizure_id=s.pk, concealmentmethod_id=c)
+                concealment_row(seizure_id=s.pk, concealmentmethod_id=c)
                 for s, r in zip(seizures, chunk, strict=True)
                 for c in r.concealment_ids
             ],
@@ -222,19 +223,20 @@ def _write_rows(
         insert_many(
             _TRANSITS,
             [
-                _TRANSITS(seizure_id=s.pk, country_id=c)
+                transit_row(seizure_id=s.pk, country_id=c)
                 for s, r in zip(seizures, chunk, strict=True)
                 for c in r.transit_country_ids
             ],
         )
         entries = []
+        audit_row = RowBuilder(AuditEntry)
         for seizure, snap, row in zip(seizures, snapshots, chunk, strict=True):
             snap["id"] = seizure.pk
             snap["concealment_methods"] = list(row.concealment_ids)
             snap["transit_countries"] = list(row.transit_country_ids)
             entries.append(
-                AuditEntry(
-                    actor=actor_obj,
+                audit_row(
+                    actor_id=actor_obj.pk if actor_obj else None,
                     actor_repr=actor_repr,
                     action=AuditEntry.Action.CREATE,
                     object_type="supply.seizure",
