@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db.models import Count, DateField, F, Func, Sum
 
 from cadis.apps.supply.models import Seizure, SeizureRollup
-from cadis.platform.imports.fastinsert import insert_many
+from cadis.platform.imports.fastinsert import RowBuilder, insert_many
 
 # dimension -> (key1 field, key2 field) on Seizure; "none" carries only the common keys.
 DIMENSIONS: dict[str, tuple[str | None, str | None]] = {
@@ -95,6 +95,7 @@ def refresh(country_ids: Iterable[int], first: dt.date, last: dt.date) -> int:
     first, last = month_start(first), month_end(last)
     SeizureRollup.objects.filter(country_id__in=country_ids, month__range=(first, last)).delete()
     rows: list[SeizureRollup] = []
+    rollup_row = RowBuilder(SeizureRollup)
     for dimension in DIMENSIONS:
         for r in _grouped(dimension, country_ids, first, last):
             month = r["m"]
@@ -103,7 +104,7 @@ def refresh(country_ids: Iterable[int], first: dt.date, last: dt.date) -> int:
             elif isinstance(month, dt.datetime):
                 month = month.date()
             rows.append(
-                SeizureRollup(
+                rollup_row(
                     month=month,
                     country_id=r["c_country_id"],
                     organisation_id=r["c_organisation_id"],

@@ -87,16 +87,20 @@ def _check(table, context: ImportContext) -> ParseResult:
     return parse_table(table, vocab, context)
 
 
+_SEIZURE_ROW = RowBuilder(Seizure)
+
+
 def _seizure(
     row: ParsedSeizure, *, organisation, actor, batch, file_name: str, source_kind: str
 ) -> Seizure:
-    return Seizure(
+    created_by = actor_or_none(actor)
+    return _SEIZURE_ROW(
         country_id=row.country_id,
-        organisation=organisation,
+        organisation_id=organisation.pk,
         confidentiality=row.confidentiality,
         source_kind=source_kind,
         source_ref={"file": file_name, "row": row.row, "batch": batch.pk if batch else None},
-        created_by=actor_or_none(actor),
+        created_by_id=created_by.pk if created_by else None,
         date=row.date,
         date_precision=row.date_precision,
         subdivision_id=row.subdivision_id,
@@ -120,7 +124,7 @@ def _seizure(
         destination_country_id=row.destination_country_id,
         producing_country_id=row.producing_country_id,
         case_id=row.case_id,
-        import_batch=batch,
+        import_batch_id=batch.pk if batch else None,
         fingerprint=row.fingerprint,
         notes=row.notes,
     )
