@@ -242,6 +242,29 @@ def test_a_row_that_cannot_be_a_record_is_an_error_with_a_stable_code(
     assert report.created == 0
 
 
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("I квартал 2024", dt.date(2024, 1, 1), dt.date(2024, 3, 31)),
+        ("первое полугодие 2024 г.", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+        ("январь–июнь 2024", dt.date(2024, 1, 1), dt.date(2024, 6, 30)),
+        ("03.2024", dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+        ("2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+        # only "2024 года" is read as a period: asked, not taken as the whole year
+        ("1-е полугодие 2024 года", None, None),
+        ("весной", None, None),
+    ],
+)
+def test_a_period_written_in_one_cell_is_read_whole_or_asked(personas, written, start, end):
+    report = _import(personas.kg_provider, _csv([dict(CLERK[2], period=written)]), dry_run=True)
+    if start is None:
+        assert _errors(report) == {(2, "period", "bad_date")}
+    else:
+        assert report.ok, report.issues
+        parsed = report.preview[0]["parsed"]
+        assert (parsed["period_start"], parsed["period_end"]) == (str(start), str(end))
+
+
 def test_1_300_is_asked_and_its_answer_is_remembered(personas):
     clerk = personas.kg_provider
     data = _csv([dict(CLERK[0], price_min="1.300", price_mean="1 500", price_max="1 800")])

@@ -133,7 +133,7 @@ def test_a_filled_template_imports(client_of, personas):
         "Валюта": "KGS",
         "Цена за": "за грамм",
         "Средняя цена": 2000,
-        "Средняя чистота, %": 25.5,
+        "Средняя чистота %": 25.5,
     }
     sheet.append([row.get(h) for h in headers])
     buffer = io.BytesIO()

@@ -14,6 +14,7 @@ are written by ``prices.services`` (checked and audited like a form's).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from cadis.apps.supply.prices import services
 from cadis.apps.supply.prices.models import MarketLevel, PriceRecord, PriceUnit, PurityBasis
 from cadis.apps.supply.prices.services import PRICES, PURITIES, record_checks
 from cadis.engines.tables import DEFAULT_LIMITS
-from cadis.engines.units import DateFormatError, parse_period
+from cadis.engines.units import DateFormatError, DatePrecision, find_periods, parse_date
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
 from cadis.platform.imports.matcher import Entry, Matcher, choice_matcher, entries_from_rows, key
@@ -82,18 +83,18 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "price_mode": ("типичная цена", "наиболее частая цена", "цена типичная", "typical price"),
     "price_max": ("максимальная цена", "цена макс", "цена максимальная", "max price"),
     "price_sample_size": ("число закупок", "количество закупок", "закупок", "purchases"),
-    "purity_min": ("минимальная чистота, %", "минимальная чистота", "чистота мин, %", "min purity"),
-    "purity_mean": ("средняя чистота, %", "средняя чистота", "чистота средняя, %", "mean purity"),
+    "purity_min": ("минимальная чистота %", "минимальная чистота", "чистота мин %", "min purity"),
+    "purity_mean": ("средняя чистота %", "средняя чистота", "чистота средняя %", "mean purity"),
     "purity_mode": (
-        "типичная чистота, %",
+        "типичная чистота %",
         "типичная чистота",
-        "наиболее частая чистота, %",
+        "наиболее частая чистота %",
         "typical purity",
     ),
     "purity_max": (
-        "максимальная чистота, %",
+        "максимальная чистота %",
         "максимальная чистота",
-        "чистота макс, %",
+        "чистота макс %",
         "max purity",
     ),
     "purity_sample_size": ("число проб", "количество проб", "проб", "образцов", "samples"),
@@ -226,14 +227,11 @@ def _period(reader: RowReader) -> tuple:
             if not reader.text(name):
                 reader.fail(name, "missing_value")
     elif reader.text("period"):
-        try:
-            period = parse_period(reader.text("period"))
-        except DateFormatError:
-            period = None
-        if period is None or period.relative or period.start is None or period.end is None:
+        bounds = _written_period(reader.text("period"))
+        if bounds is None:
             reader.fail("period", "bad_date", value=reader.text("period"))
         else:
-            start, end = period.start, period.end
+            start, end = bounds
     elif year is not None:
         start, end = _year_bounds(year)
     elif not reader.text("year"):
@@ -243,6 +241,32 @@ def _period(reader: RowReader) -> tuple:
         if year is not None and (start.year != year or end.year != year):
             reader.fail("year", "period_conflict")
     return start, end
+
+
+def _written_period(text: str) -> tuple | None:
+    """(start, end) of a period written in one cell: a year or a month ("2024", "03.2024"), or
+    one period that is the whole text ("I квартал 2024", "январь–июнь 2024"); ``None`` for
+    anything else, so that a period read from part of the text (the year of "1-е полугодие
+    2024 года") is asked, never taken."""
+    try:
+        day, precision = parse_date(text)
+    except DateFormatError:
+        pass
+    else:
+        if precision is DatePrecision.YEAR:
+            return _year_bounds(day.year)
+        if precision is DatePrecision.MONTH:
+            last = calendar.monthrange(day.year, day.month)[1]
+            return day, day.replace(day=last)
+        return None
+    found = find_periods(text)
+    whole = len(text.rstrip(" .,;"))
+    if len(found) != 1 or found[0].span[0] != 0 or found[0].span[1] < whole:
+        return None
+    period = found[0]
+    if period.relative or period.start is None or period.end is None:
+        return None
+    return period.start, period.end
 
 
 def _year_bounds(year: int) -> tuple:

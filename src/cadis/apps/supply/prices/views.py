@@ -161,7 +161,7 @@ PAGE = PageKind(
         "country": gettext_lazy("Empty: your organisation's country."),
         "period_start": gettext_lazy("A day, a month or a year: DD.MM.YYYY, MM.YYYY, YYYY."),
         "period_end": gettext_lazy("A day, a month or a year: the last day is meant."),
-        "period": gettext_lazy("Instead of start and end: I квартал 2024, 1-е полугодие 2024."),
+        "period": gettext_lazy("Instead of start and end: I квартал 2024, I полугодие 2024."),
         "year": gettext_lazy("Alone: the whole calendar year."),
         "currency": gettext_lazy("KGS, KZT, TJS, UZS, TMT, USD or сом, тенге, сомони, сум ..."),
         "price_unit": gettext_lazy("g, kg, unit, l (за грамм, кг, шт, таблетка ...)."),
