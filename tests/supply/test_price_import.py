@@ -431,6 +431,34 @@ def test_the_command_prints_the_dry_run_report_as_json_and_imports(personas, tmp
     assert PriceRecord.objects.filter(organisation=personas.kg_org).count() == 4
 
 
+def test_the_command_line_administrator_imports_for_a_named_organisation(personas, tmp_path):
+    path = tmp_path / "kg-prices.csv"
+    path.write_bytes(_csv(CLERK))
+    out = io.StringIO()
+    call_command(
+        "import", "prices", str(path), "--organisation", str(personas.kg_org.pk), stdout=out
+    )
+    assert "4 rows: 4 were created" in out.getvalue()
+    record = PriceRecord.objects.filter(organisation=personas.kg_org).first()
+    assert record.created_by is None  # the command line, not a user
+    entry = AuditEntry.objects.filter(object_type="supply.pricerecord").first()
+    assert (entry.actor, entry.actor_repr) == (None, "system")
+    # A regional organisation writes the country on every row.
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command(
+            "import",
+            "prices",
+            str(path),
+            "--dry-run",
+            "--organisation",
+            str(personas.regional_org.pk),
+            stdout=out,
+            stderr=io.StringIO(),
+        )
+    assert "country missing_value" in out.getvalue()
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
