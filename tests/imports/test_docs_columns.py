@@ -15,6 +15,7 @@ def generated() -> str:
     from cadis.apps.precursors import declarations_check
     from cadis.apps.reference import everyday
     from cadis.apps.supply.importing.headers import ALIASES, REQUIRED
+    from cadis.apps.supply.prices import importing as prices_import
     from cadis.apps.treatment import harms_import, importing
 
     lines = ["### Seizures (`cadis import seizures`, `/supply/imports/`)", ""]
@@ -30,12 +31,17 @@ def generated() -> str:
     words = {
         importing.SPEC.kind: everyday.TDI_BY_COLUMN,
         harms_import.SPEC.kind: everyday.HARMS_BY_COLUMN,
+        prices_import.SPEC.kind: everyday.PRICES_BY_COLUMN,
     }
-    commands = {importing.SPEC.kind: "tdi", harms_import.SPEC.kind: "harms"}
-    for spec in (importing.SPEC, harms_import.SPEC):
+    commands = {
+        importing.SPEC.kind: "`cadis import tdi`",
+        harms_import.SPEC.kind: "`cadis import harms`",
+        prices_import.SPEC.kind: "`cadis import prices`, `/supply/prices/import/`",
+    }
+    for spec in (importing.SPEC, harms_import.SPEC, prices_import.SPEC):
         lines += [
             "",
-            f"### {spec.kind} (`cadis import {commands[spec.kind]}`)",
+            f"### {spec.kind} ({commands[spec.kind]})",
             "",
             "| column | required | accepted headers | allowed values |",
             "|---|---|---|---|",

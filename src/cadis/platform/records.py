@@ -34,12 +34,15 @@ class SourceKind(models.TextChoices):
 
 
 def actor_or_none(actor: Any) -> Any:
-    """The user to store as ``created_by``: the actor when signed in, else None (system, CLI).
+    """The user to store as ``created_by``: the actor when signed in, else None (system, and
+    the command line's unsaved administrator, ``imports.commands.command_actor``).
 
     >>> actor_or_none(None) is None
     True
     """
-    return actor if getattr(actor, "is_authenticated", False) else None
+    if getattr(actor, "is_authenticated", False) and getattr(actor, "pk", None) is not None:
+        return actor
+    return None
 
 
 def optional_ref(

@@ -284,3 +284,85 @@ HARMS_BY_COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
     "substance": TDI_DRUG,
     "data_quality": DATA_QUALITY,
 }
+
+# Price and purity records (``cadis.apps.supply.prices.importing``). Keys are the choice codes of
+# ``supply.prices.models`` and ISO 4217 currency codes.
+MARKET_LEVEL: dict[str, tuple[str, ...]] = {
+    "retail": (
+        "розница",
+        "розничный",
+        "розничная",
+        "розничная цена",
+        "в розницу",
+        "уличный",
+        "уличная",
+        "уличная цена",
+        "улица",
+        "street",
+        "street level",
+    ),
+    "wholesale": (
+        "опт",
+        "оптовый",
+        "оптовая",
+        "оптовая цена",
+        "оптом",
+        "крупный опт",
+        "bulk",
+    ),
+}
+PRICE_UNIT: dict[str, tuple[str, ...]] = {
+    "g": ("г", "гр", "грамм", "за грамм", "за 1 г", "за г", "1 г", "g", "gram", "per g"),
+    "kg": ("кг", "килограмм", "за кг", "за 1 кг", "за килограмм", "1 кг", "kg", "kilogram"),
+    "unit": (
+        "шт",
+        "штука",
+        "за штуку",
+        "за 1 шт",
+        "таблетка",
+        "за таблетку",
+        "табл",
+        "доза",
+        "за дозу",
+        "марка",
+        "tablet",
+        "per tablet",
+        "dose",
+        "pill",
+    ),
+    "l": ("л", "литр", "за литр", "за 1 л", "l", "litre", "liter"),
+}
+PURITY_BASIS: dict[str, tuple[str, ...]] = {
+    "base": ("основание", "в пересчете на основание", "база", "base"),
+    "salt": ("соль", "в пересчете на соль", "гидрохлорид", "hcl", "hydrochloride"),
+    "not_known": ("неизвестно", "не известно", "нет данных", "не указано", "unknown"),
+}
+CURRENCY: dict[str, tuple[str, ...]] = {
+    "KGS": ("сом", "сомы", "сомов", "кыргызский сом", "киргизский сом", "som"),
+    "KZT": ("тенге", "теңге", "tenge", "₸"),
+    "TJS": ("сомони", "somoni"),
+    "UZS": ("сум", "сумов", "узбекский сум", "сўм", "so'm", "sum"),
+    "TMT": ("манат", "манатов", "туркменский манат", "manat"),
+    "USD": ("доллар", "доллары", "долларов", "доллар США", "долл", "$", "dollar", "US dollar"),
+    "EUR": ("евро", "€", "euro"),
+    "RUB": ("рубль", "рубли", "рублей", "руб", "российский рубль", "₽", "rouble", "ruble"),
+    "CNY": ("юань", "юани", "юаней", "yuan"),
+    "AFN": ("афгани", "afghani"),
+}
+COUNTRY: dict[str, tuple[str, ...]] = {
+    "KG": ("Кыргызстан", "Киргизия", "Кыргызская Республика", "КР", "Kirghizia"),
+    "KZ": ("Казахстан", "Республика Казахстан", "РК"),
+    "TJ": ("Таджикистан", "Республика Таджикистан", "РТ"),
+    "UZ": ("Узбекистан", "Республика Узбекистан", "РУз"),
+    "TM": ("Туркменистан", "Туркмения"),
+    "AF": ("Афганистан",),
+}
+# column -> everyday words of the price and purity import (docs/imports.md lists them).
+PRICES_BY_COLUMN: dict[str, dict[str, tuple[str, ...]]] = {
+    "market_level": MARKET_LEVEL,
+    "price_unit": PRICE_UNIT,
+    "purity_basis": PURITY_BASIS,
+    "currency": CURRENCY,
+    "form": DRUG_FORM,
+    "country": COUNTRY,
+}

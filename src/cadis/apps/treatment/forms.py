@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cadis.apps.reference.import_pages import TableImportForm
 from cadis.apps.reference.models import Dhis2Instance, TdiDrug
 from cadis.apps.treatment import choices as c
 from cadis.apps.treatment.models import AGE_BAND_CHOICES, SEX_ALL_CHOICES
@@ -164,20 +165,8 @@ class EpisodeForm(forms.Form):
         }
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
-    dry_run = forms.BooleanField(label=_("Check only (dry run)"), required=False, initial=True)
-    confidentiality = forms.ChoiceField(
-        label=_("Confidentiality"),
-        choices=Confidentiality.choices,
-        initial=Confidentiality.CONFIDENTIAL,
-    )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
-        return upload
+class ImportForm(TableImportForm):
+    """The upload form of the treatment imports (the shared table import form)."""
 
 
 class Dhis2ImportForm(forms.Form):

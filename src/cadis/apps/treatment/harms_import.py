@@ -11,11 +11,11 @@ from cadis.apps.reference.import_mappings import DECIMAL, mappings_for
 from cadis.apps.reference.models import TdiDrug
 from cadis.apps.treatment import choices as c
 from cadis.apps.treatment import services
-from cadis.apps.treatment.importing import choice_matcher, drug_matcher, read_rows
+from cadis.apps.treatment.importing import drug_matcher, read_rows
 from cadis.apps.treatment.models import AGE_BAND_CHOICES, SEX_ALL_CHOICES, HarmRecord
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
-from cadis.platform.imports.matcher import Matcher
+from cadis.platform.imports.matcher import Matcher, choice_matcher
 from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
 from cadis.platform.records import Confidentiality, SourceKind
 from cadis.platform.scope import can_create_in

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from argparse import ArgumentParser
-from collections.abc import Callable
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -18,11 +17,9 @@ from django.core.management.base import BaseCommand, CommandError
 from cadis.platform.imports.commands import (
     CommandUserError,
     command_actor,
-    command_actor_and_organisation,
     importer,
-    write_report,
+    run_file_import,
 )
-from cadis.platform.imports.pipeline import ImportReport
 
 
 def _arguments(parser: ArgumentParser) -> None:
@@ -101,31 +98,15 @@ def import_dhis2_file(command, path: Path, options) -> int:
     return 0
 
 
-def _run(command: BaseCommand, path: Path, options, run: Callable[..., ImportReport]) -> int:
-    actor, organisation = command_actor_and_organisation(options)
-    if options.get("format") == "json" and not options["dry_run"]:
-        raise CommandError("--format json is a dry-run report: add --dry-run.")
-    extra = {"confidentiality": options["confidentiality"]} if options["confidentiality"] else {}
-    report = run(
-        **extra,
-        actor=actor,
-        organisation=organisation,
-        data=path.read_bytes(),
-        file_name=path.name,
-        dry_run=options["dry_run"],
-    )
-    return write_report(command, report, as_json=options.get("format") == "json")
-
-
 @importer("tdi", "Treatment episodes (TDI) from a CSV or XLSX file.")
 def import_tdi(command: BaseCommand, path: Path, options) -> int:
     from cadis.apps.treatment.importing import import_episodes
 
-    return _run(command, path, options, import_episodes)
+    return run_file_import(command, path, options, import_episodes)
 
 
 @importer("harms", "Harms figures (DRD, DRID) from a CSV or XLSX file.")
 def import_harms_file(command: BaseCommand, path: Path, options) -> int:
     from cadis.apps.treatment.harms_import import import_harms
 
-    return _run(command, path, options, import_harms)
+    return run_file_import(command, path, options, import_harms)

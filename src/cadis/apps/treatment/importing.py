@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cadis.apps.reference import everyday
@@ -25,7 +24,7 @@ from cadis.apps.treatment.validation import episode_problems
 from cadis.engines.tables import DEFAULT_LIMITS, iter_csv
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
-from cadis.platform.imports.matcher import Entry, Matcher, entries_from_rows, key
+from cadis.platform.imports.matcher import Matcher, choice_matcher, entries_from_rows, key
 from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
 from cadis.platform.imports.pipeline import read_rows as pipeline_read_rows
 from cadis.platform.records import Confidentiality, SourceKind
@@ -134,24 +133,6 @@ SPEC = ImportSpec(
     ),
 )
 READ_LIMITS = DEFAULT_LIMITS.tightened(max_rows=MAX_ROWS + 1, max_columns=200)
-
-
-def choice_matcher(
-    choices_cls, mappings=None, synonyms: dict[str, tuple[str, ...]] | None = None
-) -> Matcher:
-    """Codes and their English and Russian labels, the everyday words of
-    ``cadis.apps.reference.everyday`` and the organisation's mappings
-    (``cadis.platform.imports.matcher``)."""
-    entries = []
-    for value, label in getattr(choices_cls, "choices", choices_cls):
-        names = [value]
-        for lang in ("en", "ru"):
-            with translation.override(lang):
-                names.append(str(label))
-        entries.append(
-            Entry(value, names[1], names=tuple(names), synonyms=(synonyms or {}).get(value, ()))
-        )
-    return Matcher(entries, mappings=mappings or {})
 
 
 def drug_matcher(mappings=None) -> Matcher:

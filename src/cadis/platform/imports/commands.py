@@ -96,6 +96,32 @@ def command_actor_and_organisation(options: dict[str, Any]) -> tuple[Any, Any]:
     return actor, organisation
 
 
+def run_file_import(
+    command: Any, path: Path, options: dict[str, Any], run: Callable[..., ImportReport]
+) -> int:
+    """A table import kind run the one way: the actor and organisation of the options, the
+    file checked (``--dry-run``) or written by ``run(actor=, organisation=, data=, file_name=,
+    dry_run=[, confidentiality=])``, and the report printed (``--format json``: the dry run's
+    report as JSON); the exit status."""
+    from django.core.management.base import CommandError
+
+    actor, organisation = command_actor_and_organisation(options)
+    if options.get("format") == "json" and not options["dry_run"]:
+        raise CommandError("--format json is a dry-run report: add --dry-run.")
+    extra = (
+        {"confidentiality": options["confidentiality"]} if options.get("confidentiality") else {}
+    )
+    report = run(
+        **extra,
+        actor=actor,
+        organisation=organisation,
+        data=path.read_bytes(),
+        file_name=path.name,
+        dry_run=options["dry_run"],
+    )
+    return write_report(command, report, as_json=options.get("format") == "json")
+
+
 def write_report(command: Any, report: ImportReport, *, as_json: bool = False) -> int:
     """Print a kind's report the one way (``--format json``: ``ImportReport.as_json()``; else a
     line per issue and the counts); the exit status, 1 when the file has errors."""

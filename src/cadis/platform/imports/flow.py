@@ -1,7 +1,9 @@
-"""The one row flow of the table imports read by column name (treatment episodes, harms figures).
+"""The one row flow of the table imports read by column name (treatment episodes, harms figures,
+price and purity records).
 
 Each row is read by the kind's rules through a ``RowReader`` (vocabulary values through the
-one matcher, whole numbers under the one rule for "1.300", dates in Russian and ISO forms), which
+one matcher, whole and decimal numbers under the one rule for "1.300", dates and period bounds
+in Russian and ISO forms), which
 collects issues with stable codes and what will be written. ``check_rows`` gives the report
 with a preview (rows with issues first) and the rows to write; ``commit_rows`` writes them all
 or none (the caller's transaction), idempotently: a row whose natural key is stored with the
@@ -10,9 +12,11 @@ same values is unchanged, with other values updated, else created.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cadis.engines.units import (
@@ -103,6 +107,78 @@ class RowReader:
             return None
         self.shown[name] = str(int(number.value))
         return int(number.value)
+
+    def _number(self, name: str, text: str) -> float | None:
+        """The number written (the column's convention decides "1.300"); ``None`` with the issue
+        recorded when it is not a number or is ambiguous."""
+        convention = self.conventions.get(name)
+        try:
+            number = parse_number(text, column_values=_WITNESS.get(convention or "", []))
+        except NumberFormatError:
+            self.fail(name, "bad_number", value=text)
+            return None
+        if number.ambiguous and number.alternative is not None:
+            self.fail(
+                name,
+                "ambiguous_number",
+                ("thousands", "decimal"),
+                value=text,
+                value_a=f"{number.value:g}",
+                value_b=f"{number.alternative:g}",
+            )
+            return None
+        return number.value
+
+    def decimal(
+        self, name: str, *, places: int = 2, maximum: Decimal | None = None, suffix: str = ""
+    ) -> Decimal | None:
+        """A non-negative decimal ("1 300,50", "1300.5", "1.300" by the column's convention)
+        with at most ``places`` decimal places and not above ``maximum``; ``suffix`` (such as
+        "%") may follow the number. ``None`` when empty or not valid (the issue is recorded)."""
+        text = self.text(name)
+        if suffix and text.endswith(suffix):
+            text = text[: -len(suffix)].rstrip()
+        if not text:
+            return None
+        number = self._number(name, text)
+        if number is None:
+            return None
+        try:
+            value = Decimal(str(number))
+        except InvalidOperation:  # pragma: no cover - parse_number gives finite floats
+            self.fail(name, "bad_number", value=text)
+            return None
+        if value < 0:
+            self.fail(name, "negative_number", value=text)
+            return None
+        if value != value.quantize(Decimal(1).scaleb(-places)):
+            self.fail(name, "too_many_decimals", value=text, limit=places)
+            return None
+        if maximum is not None and value > maximum:
+            self.fail(name, "number_too_large", value=text, limit=maximum)
+            return None
+        value = value.quantize(Decimal(1).scaleb(-places))
+        self.shown[name] = f"{value:f}"
+        return value
+
+    def period_bound(self, name: str, *, end: bool = False) -> dt.date | None:
+        """The first (or with ``end`` the last) day of what the cell states: a day, a month
+        ("03.2024", "март 2024") or a year ("2024"); ``None`` when empty or not a date (the
+        issue is recorded)."""
+        text = self.text(name)
+        if not text:
+            return None
+        try:
+            value, precision = parse_date(text)
+        except DateFormatError:
+            self.fail(name, "bad_date", value=text)
+            return None
+        if end and precision is DatePrecision.MONTH:
+            value = value.replace(day=calendar.monthrange(value.year, value.month)[1])
+        elif end and precision is DatePrecision.YEAR:
+            value = value.replace(month=12, day=31)
+        self.shown[name] = value.isoformat()
+        return value
 
     def date(self, name: str, *, identifying: bool = False) -> dt.date | None:
         """A day ("05.02.2024", "2024-02-05", "5 февраля 2024 г."); an identifying date is

@@ -115,6 +115,20 @@ MESSAGES: dict[str, str] = {
         "'{value}' is not an HS code of 6 to 10 digits; screening does not use it."
     ),
     "file_not_found": gettext_noop("The file does not exist."),
+    "negative_number": gettext_noop("The number must not be negative."),
+    "too_many_decimals": gettext_noop("'{value}' has more than {limit} decimal places."),
+    "number_too_large": gettext_noop("'{value}' is larger than {limit}."),
+    "min_above_max": gettext_noop("The minimum is above the maximum."),
+    "typical_outside_range": gettext_noop(
+        "The typical value lies outside the minimum and maximum."
+    ),
+    "missing_period": gettext_noop("Give the period: its start and end, or the year."),
+    "period_reversed": gettext_noop("The period ends before it starts."),
+    "period_spans_years": gettext_noop("A record covers one calendar year at most."),
+    "period_conflict": gettext_noop("The period and the year do not agree."),
+    "no_figures": gettext_noop("Give at least one price or one purity figure."),
+    "price_needs_currency": gettext_noop("A price needs its currency."),
+    "price_needs_unit": gettext_noop("A price needs its unit (per gram, per kilogram...)."),
     "substance_unresolved": gettext_noop(
         "'{value}' is not in the substance vocabulary; it is kept as written and flagged "
         "as unresolved."

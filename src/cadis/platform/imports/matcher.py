@@ -21,7 +21,9 @@ import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
+from django.utils import translation
 from rapidfuzz import fuzz, process
 
 FUZZY_APPLY = 90.0  # a fuzzy candidate at or above this score may be applied ...
@@ -198,3 +200,23 @@ def entries_from_rows(
             )
         )
     return out
+
+
+def choice_matcher(
+    choices: Any,
+    mappings: Mapping[str, Hashable] | None = None,
+    synonyms: Mapping[str, tuple[str, ...]] | None = None,
+) -> Matcher:
+    """A matcher over a choices class (or ``(value, label)`` pairs): each code, its English and
+    Russian labels (entries named ``(code, English, Russian)``, labelled in English), the
+    everyday words of ``cadis.apps.reference.everyday`` and the organisation's mappings."""
+    entries = []
+    for value, label in getattr(choices, "choices", choices):
+        names = [str(value)]
+        for lang in ("en", "ru"):
+            with translation.override(lang):
+                names.append(str(label))
+        entries.append(
+            Entry(value, names[1], names=tuple(names), synonyms=(synonyms or {}).get(value, ()))
+        )
+    return Matcher(entries, mappings=mappings or {})

@@ -29,6 +29,43 @@ def _matcher(table, vocabulary: str, mappings, scope=None) -> Matcher:
     return Matcher(entries, scope=scope, mappings=mappings.get(vocabulary, {}))
 
 
+def form_matcher(mappings: Mapping[str, Mapping[str, Hashable]] | None = None) -> Matcher:
+    """Drug forms: codes, Russian and English names, everyday words (``everyday.DRUG_FORM``)."""
+    return _matcher(ref.DrugForm, "form", mappings or {})
+
+
+def substance_matcher(
+    mappings: Mapping[str, Mapping[str, Hashable]] | None = None,
+    *,
+    groups: dict[int, int | None] | None = None,
+    substances=None,
+) -> Matcher:
+    """The substance vocabulary of the imports: codes, Russian, English and national names and
+    the reference synonyms (``SubstanceSynonym``: inflections, street words), labelled in
+    English, with the organisation's ``substance`` mappings. ``groups`` (when given) receives
+    substance id -> id of its top-level group; ``substances`` narrows the entries (a queryset
+    of ``Substance``)."""
+    mappings = mappings or {}
+    tops = top_group_ids() if groups is not None else {}
+    synonyms: dict[int, list[str]] = {}
+    for sid, synonym in ref.SubstanceSynonym.objects.values_list("substance_id", "synonym"):
+        synonyms.setdefault(sid, []).append(synonym)
+    entries = []
+    table = ref.Substance.objects.all() if substances is None else substances
+    for row in table.values("id", "group_id", *NAMES, *NATIONAL):
+        if groups is not None:
+            groups[row["id"]] = tops.get(row["group_id"])
+        entries.append(
+            Entry(
+                row["id"],
+                row["name_en"],
+                names=tuple(row[n] for n in (*NAMES, *NATIONAL) if row[n]),
+                synonyms=tuple(synonyms.get(row["id"], ())),
+            )
+        )
+    return Matcher(entries, mappings=mappings.get("substance", {}))
+
+
 def build_vocabulary(
     *,
     case_country_ids=None,
@@ -60,25 +97,10 @@ def build_vocabulary(
         scope=country_id,
         mappings=mappings.get("agency", {}),
     )
-    vocab.forms = _matcher(ref.DrugForm, "form", mappings)
+    vocab.forms = form_matcher(mappings)
     vocab.concealments = _matcher(ref.ConcealmentMethod, "concealment", mappings)
     vocab.transports = _matcher(ref.TransportMode, "transport", mappings)
-    tops = top_group_ids()
-    synonyms: dict[int, list[str]] = {}
-    for sid, synonym in ref.SubstanceSynonym.objects.values_list("substance_id", "synonym"):
-        synonyms.setdefault(sid, []).append(synonym)
-    entries = []
-    for row in ref.Substance.objects.values("id", "group_id", *NAMES, *NATIONAL):
-        vocab.substance_groups[row["id"]] = tops.get(row["group_id"])
-        entries.append(
-            Entry(
-                row["id"],
-                row["name_en"],
-                names=tuple(row[n] for n in (*NAMES, *NATIONAL) if row[n]),
-                synonyms=tuple(synonyms.get(row["id"], ())),
-            )
-        )
-    vocab.substances = Matcher(entries, mappings=mappings.get("substance", {}))
+    vocab.substances = substance_matcher(mappings, groups=vocab.substance_groups)
     from cadis.apps.supply.models import Case
 
     cases = Case.objects.all()

@@ -103,7 +103,7 @@ class Command(BaseCommand):
             p.add_argument(
                 "--confidentiality",
                 default=None,
-                help="Default: restricted (seizures), confidential (tdi), public (harms).",
+                help="Default: restricted (seizures, prices), confidential (tdi), public (harms).",
                 choices=["public", "restricted", "confidential"],
             )
 
