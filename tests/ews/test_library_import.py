@@ -107,12 +107,22 @@ def test_the_same_structure_twice_in_a_file_is_a_duplicate_row(tmp_path, library
     ]
 
 
-def test_a_header_that_is_not_the_catalogues_is_refused(tmp_path, library):
+def test_a_column_the_catalogue_does_not_know_is_read_past_with_a_warning(tmp_path, library):
     path = tmp_path / "x.csv"
     path.write_text("name_en,smiles,colour\nA,CCO,red\n", encoding="utf-8")
+    report = profiles_import(path=path)
+    assert [(i.row, i.column, i.code, i.severity) for i in report.issues] == [
+        (1, "colour", IssueCode.UNKNOWN_COLUMN, "warning")
+    ]
+
+
+def test_a_header_without_a_required_column_is_refused(tmp_path, library):
+    path = tmp_path / "x.csv"
+    path.write_text("name_en,colour\nA,red\n", encoding="utf-8")
     with pytest.raises(BadInputFile) as caught:
         profiles_import(path=path)
     assert caught.value.details["code"] == "header_mismatch"
+    assert caught.value.details["missing"] == ["smiles"]
     assert caught.value.details["unknown"] == ["colour"]
 
 

@@ -280,3 +280,23 @@ def test_the_xlsx_templates_list_the_columns_and_the_vocabularies(client, url, l
     expected = {"ru": {"Пол", "Пол*", "Показатель*"}, "en": {"sex", "sex*", "indicator*"}}[lang]
     assert expected & {str(h) for h in headers}, headers
     assert book.worksheets[0].data_validations.dataValidation  # drop-down lists
+
+
+def test_a_column_of_the_clerks_own_is_read_past_with_a_warning(personas):
+    # "№ п/п" (a running number) and "Примечание врача" are not template columns: the file is
+    # not refused for them; the report names them once, as warnings on the header row.
+    header = "№ п/п;" + TDI_HEADER + ";Примечание врача"
+    lines = [f"{n};{line};осмотрен" for n, line in enumerate(TDI_FIRST[:2], start=1)]
+    report = import_episodes(
+        actor=personas.kg_provider,
+        organisation=personas.kg_provider.organisation,
+        data=_file(header, lines),
+        file_name="with-numbers.csv",
+        dry_run=True,
+    )
+    assert report.ok
+    assert [(i.row, i.column, str(i.code), i.severity) for i in report.issues] == [
+        (1, "№ п/п", "unknown_column", "warning"),
+        (1, "Примечание врача", "unknown_column", "warning"),
+    ]
+    assert report.created == 2

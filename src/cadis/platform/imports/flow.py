@@ -248,6 +248,8 @@ def check_rows(
 
     ``hidden`` columns (identifiers) are never shown in the preview."""
     report = ImportReport(file=file, rows=sum(1 for r in rows if r), dry_run=dry_run)
+    for header in getattr(rows, "ignored_columns", ()):
+        report.issues.append(issue(file, 1, header[:100], "unknown_column", column=header[:100]))
     hidden = set(hidden)
     planned: list[Planned] = []
     seen: set[Hashable] = set()

@@ -107,9 +107,15 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+class Rows(list[dict[str, str]]):
+    """The rows of a file, and the headers of the columns that were not read."""
+
+    ignored_columns: tuple[str, ...] = ()
+
+
 def read_rows(
     data: bytes, file_name: str, spec: ImportSpec, limits: Limits = DEFAULT_LIMITS
-) -> list[dict[str, str]]:
+) -> Rows:
     """Rows as dicts of stripped strings keyed by column name; BadInputFile otherwise.
 
     The row at index ``i`` is the file's row ``i + 2`` (an empty dict for a blank row or a
@@ -119,20 +125,23 @@ def read_rows(
     try:
         with read_table(data, name=file_name, spec=header_spec, limits=limits) as table:
             header = table.header
-            unknown = [text.strip().lower() for _index, text in header.unknown]
+            unknown = [text.strip() for _index, text in header.unknown if text.strip()]
             missing = [column for column in spec.required if column not in header.columns]
-            if missing or unknown or header.duplicates:
+            if missing or header.duplicates:
                 raise BadInputFile(
                     _("The header does not match the template."),
                     details={
                         "code": "header_mismatch",
                         "missing": missing,
-                        "unknown": unknown[:20],
+                        "unknown": [text.lower() for text in unknown][:20],
                         "duplicate": [text for _index, text in header.duplicates][:20],
                     },
                 )
             fields = sorted(header.columns.items(), key=lambda item: item[1])
-            out: list[dict[str, str]] = [{} for _ in range(header.row - 1)]
+            # A column the template does not know ("№ п/п", a clerk's own notes) is read past,
+            # and the report says so (``check_rows`` turns these into notices).
+            out = Rows({} for _ in range(header.row - 1))
+            out.ignored_columns = tuple(unknown)
             for row in table:
                 out.extend({} for _ in range(row.number - 2 - len(out)))
                 cells = row.cells
