@@ -20,6 +20,14 @@ document.addEventListener('securitypolicyviolation', (event) => {
 SETTLE = """
 async () => {
   if (document.fonts) { await document.fonts.ready; }
+  // First what the page says it is still drawing (charts.js, api-docs.js), up to 60 s: under
+  // load a chart's map outline or the API document can take longer than any quiet moment.
+  const root = document.documentElement;
+  const busy = () => (root.dataset.chartsPending && root.dataset.chartsPending !== '0')
+    || (document.getElementById('swagger-ui') && root.dataset.apiDocsReady !== '1');
+  for (let waited = 0; busy() && waited < 60000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   let last = -1;
   for (let round = 0; round < 30; round++) {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
@@ -90,10 +98,13 @@ CONTENT = """
     .map((href) => new URL(href, document.baseURI).href);
   const text = document.body.innerText;
   const language = (document.documentElement.lang || '').slice(0, 2).toLowerCase();
+  // The own-language text leaves out what is marked as another language and what is marked
+  // up as code (<code>, <kbd>, <samp>: identifiers and file columns are no language's words).
   const hidden = [];
-  for (const el of document.body.querySelectorAll('[lang]')) {
+  for (const el of document.body.querySelectorAll('[lang], code, kbd, samp')) {
     const own = (el.getAttribute('lang') || '').slice(0, 2).toLowerCase();
-    if (own && own !== language) { hidden.push([el, el.style.display]); el.style.display = 'none'; }
+    const code = ['CODE', 'KBD', 'SAMP'].includes(el.tagName);
+    if (code || (own && own !== language)) { hidden.push([el, el.style.display]); el.style.display = 'none'; }
   }
   const ownText = document.body.innerText;
   for (const [el, display] of hidden) { el.style.display = display; }

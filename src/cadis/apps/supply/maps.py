@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db.models import Count, F, Q, Sum
 from django.templatetags.static import static
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from cadis.apps.supply import selectors
@@ -179,7 +179,17 @@ def route_chart(user, filters=None) -> dict:
             Flow(stops[0], stops[-1], via=tuple(stops[1:-1]), quantity=round(kg, 3), group=group)
         )
         table.append([" → ".join((dep, *via, dest)), group, round(kg, 3), n])
-    view = MapView(title=_("Routes"), labels={"quantity": _("kg"), "group": _("drug group")})
+    view = MapView(
+        title=_("Routes"),
+        labels={
+            "quantity": _("kg"),
+            "group": _("drug group"),
+            "role": _("place on the route"),
+            "origin": pgettext("route", "origin"),
+            "transit": pgettext("route", "transit"),
+            "destination": pgettext("route", "destination"),
+        },
+    )
     spec = flow_map(flows, topology_url=topology_url(), view=view)
     return _chart(
         "routes",

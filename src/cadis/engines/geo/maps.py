@@ -222,9 +222,10 @@ def flow_map(
                 }
             )
         for index, stop in enumerate(path):
-            role = (
+            code = (
                 "origin" if index == 0 else "destination" if index == len(path) - 1 else "transit"
             )
+            role = view.labels.get(code, code)  # shown in the legend and tooltip: in words
             stops.setdefault(
                 (stop.lat, stop.lon),
                 {"lat": stop.lat, "lon": stop.lon, "name": stop.name, "role": role},

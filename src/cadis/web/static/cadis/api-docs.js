@@ -9,6 +9,11 @@
     if (servers && !servers.getAttribute("aria-label")) {
       servers.setAttribute("aria-label", label);
     }
+    // The operations are drawn: say so on <html data-api-docs-ready> (screenshots and the
+    // browser tests wait for it).
+    if (root && root.querySelector(".opblock")) {
+      document.documentElement.dataset.apiDocsReady = "1";
+    }
   }
   if (root) {
     new MutationObserver(name).observe(root, { childList: true, subtree: true });

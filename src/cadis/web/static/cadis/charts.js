@@ -31,19 +31,29 @@
     var summary = el.querySelector("details summary");
     if (summary) summary.setAttribute("aria-label", (MENU[lang] || MENU.en).CLICK_TO_VIEW_ACTIONS);
   }
+  // How many charts are still being drawn, on <html data-charts-pending>: screenshots and the
+  // browser tests wait for 0 (a map fetches its outline first, so "no change for a moment"
+  // is not "drawn").
+  var pending = 0;
+  function count(delta) {
+    pending += delta;
+    document.documentElement.dataset.chartsPending = String(pending);
+  }
   function render() {
     var lang = (document.documentElement.lang || "ru").slice(0, 2);
     document.querySelectorAll(".chart-canvas").forEach(function (el) {
       var specEl = document.getElementById(el.id + "-spec");
       if (!specEl || el.dataset.rendered) return;
       el.dataset.rendered = "1";
+      count(1);
       vegaEmbed(el, withLegibleText(JSON.parse(specEl.textContent)), {
         actions: { export: true, source: false, compiled: false, editor: false },
         i18n: MENU[lang] || MENU.en,
         renderer: "svg",
         ast: true, expr: window.vegaExpressionInterpreter
       }).then(function () { label(el, lang); })
-        .catch(function (err) { el.textContent = String(err); });
+        .catch(function (err) { el.textContent = String(err); })
+        .then(function () { count(-1); });
     });
   }
   document.addEventListener("DOMContentLoaded", render);
