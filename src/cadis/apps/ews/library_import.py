@@ -27,7 +27,7 @@ from cadis.platform import audit
 from cadis.platform.errors import ValidationError
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows
 from cadis.platform.imports.matcher import Entry, Matcher
-from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec, read_rows
+from cadis.platform.imports.pipeline import ImportReport, ImportSpec, read_rows
 from cadis.platform.records import SourceKind
 
 KIND = "nps_library"
@@ -70,20 +70,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "national": ("national listings", "национальный контроль"),
 }
 LENGTHS = {"name_en": 300, "name_ru": 300, "international": 100, "national": 40}
-SPEC = ImportSpec(
+SPEC = ImportSpec.of(
     KIND,
-    tuple(
-        Column(
-            name,
-            aliases=ALIASES.get(name, ()),
-            required=name in REQUIRED,
-            vocabulary={
-                "category": tuple(Category.values),
-                "national": ("*", *NATIONAL_CODES),
-            }.get(name, ()),
-        )
-        for name in COLUMNS
-    ),
+    COLUMNS,
+    aliases=ALIASES,
+    required=REQUIRED,
+    vocabularies={"category": Category.values, "national": ("*", *NATIONAL_CODES)},
 )
 LIMITS = DEFAULT_LIMITS.tightened(max_rows=100_001)
 SDF_SUFFIXES = (".sdf", ".sd", ".mol")

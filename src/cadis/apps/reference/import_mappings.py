@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from cadis.apps.reference.models import ImportMapping
 from cadis.platform import audit
@@ -14,6 +15,14 @@ from cadis.platform.records import actor_or_none
 from cadis.platform.scope import can_change, can_create_in, visible
 
 DECIMAL = ImportMapping.DECIMAL
+
+
+def decimal_choices() -> list[tuple[str, str]]:
+    """The two answers to "1.300": how the organisation's files write numbers."""
+    return [
+        ("thousands", _("the dot separates thousands (1.300 = 1300)")),
+        ("decimal", _("the dot is the decimal mark (1.300 = 1.3)")),
+    ]
 CONVENTIONS = {"decimal": "dot_decimal", "thousands": "comma_decimal"}
 
 

@@ -23,7 +23,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cadis.apps.reference.import_mappings import DECIMAL, mapping_save, mappings_for
+from cadis.apps.reference.import_mappings import (
+    DECIMAL,
+    decimal_choices,
+    mapping_save,
+    mappings_for,
+)
 from cadis.engines.tables import TemplateColumn, iter_csv, template_xlsx
 from cadis.platform.errors import CadisError
 from cadis.platform.exports import XLSX_CONTENT_TYPE, content_disposition
@@ -81,10 +86,7 @@ def questions(report: ImportReport, lookups: dict[str, Matcher]) -> list[dict]:
             continue
         if problem.code == "ambiguous_number":
             question_key = (DECIMAL, column)
-            choices = [
-                ("thousands", _("the dot separates thousands (1.300 = 1300)")),
-                ("decimal", _("the dot is the decimal mark (1.300 = 1.3)")),
-            ]
+            choices = decimal_choices()
         elif column in lookups:
             question_key = (column, problem.value)
             rest = sorted({e.label for e in lookups[column].entries} - set(problem.suggestions))

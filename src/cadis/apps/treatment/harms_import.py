@@ -16,7 +16,7 @@ from cadis.apps.treatment.models import AGE_BAND_CHOICES, SEX_ALL_CHOICES, HarmR
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
 from cadis.platform.imports.matcher import Matcher, choice_matcher
-from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
+from cadis.platform.imports.pipeline import ImportReport, ImportSpec
 from cadis.platform.records import Confidentiality, SourceKind
 from cadis.platform.scope import can_create_in
 
@@ -48,22 +48,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "data_quality": ("качество данных", "качество", "quality"),
     "quality_note": ("примечание", "комментарий", "note"),
 }
-SPEC = ImportSpec(
+SPEC = ImportSpec.of(
     KIND,
-    tuple(
-        Column(
-            name,
-            aliases=ALIASES.get(name, ()),
-            required=name in REQUIRED,
-            vocabulary={
-                "indicator": tuple(c.HarmIndicator.values),
-                "sex": tuple(v for v, _label in SEX_ALL_CHOICES),
-                "age_band": tuple(v for v, _label in AGE_BAND_CHOICES),
-                "data_quality": tuple(c.DataQuality.values),
-            }.get(name, ()),
-        )
-        for name in COLUMNS
-    ),
+    COLUMNS,
+    aliases=ALIASES,
+    required=REQUIRED,
+    vocabularies={
+        "indicator": c.HarmIndicator.values,
+        "sex": [v for v, _label in SEX_ALL_CHOICES],
+        "age_band": [v for v, _label in AGE_BAND_CHOICES],
+        "data_quality": c.DataQuality.values,
+    },
 )
 NUMBER_COLUMNS = ("year", "cases", "tested")
 

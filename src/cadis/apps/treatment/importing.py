@@ -25,7 +25,7 @@ from cadis.engines.tables import DEFAULT_LIMITS, iter_csv
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
 from cadis.platform.imports.matcher import Matcher, choice_matcher, entries_from_rows, key
-from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec
+from cadis.platform.imports.pipeline import ImportReport, ImportSpec
 from cadis.platform.imports.pipeline import read_rows as pipeline_read_rows
 from cadis.platform.records import Confidentiality, SourceKind
 from cadis.platform.scope import can_create_in
@@ -120,17 +120,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "hcv_result": ("результат теста на ВГС", "HCV result"),
     "ost": ("ОЗТ", "OST"),
 }
-SPEC = ImportSpec(
+SPEC = ImportSpec.of(
     KIND,
-    tuple(
-        Column(
-            name,
-            aliases=ALIASES.get(name, ()),
-            required=name in REQUIRED,
-            vocabulary=tuple(CHOICE_COLUMNS[name].values) if name in CHOICE_COLUMNS else (),
-        )
-        for name in COLUMNS
-    ),
+    COLUMNS,
+    aliases=ALIASES,
+    required=REQUIRED,
+    vocabularies={name: choices.values for name, choices in CHOICE_COLUMNS.items()},
 )
 READ_LIMITS = DEFAULT_LIMITS.tightened(max_rows=MAX_ROWS + 1, max_columns=200)
 

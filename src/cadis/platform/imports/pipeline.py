@@ -9,6 +9,7 @@ specifications on it: their columns, vocabularies and row rules.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,32 @@ class Column:
 class ImportSpec:
     kind: str
     columns: tuple[Column, ...]
+
+    @classmethod
+    def of(
+        cls,
+        kind: str,
+        names: Iterable[str],
+        *,
+        aliases: Mapping[str, tuple[str, ...]] | None = None,
+        required: Iterable[str] = (),
+        vocabularies: Mapping[str, Iterable[str]] | None = None,
+    ) -> ImportSpec:
+        """A kind's columns from its names, accepted headers, required names and allowed
+        values (a ``TextChoices`` class's ``values`` or any list of codes)."""
+        aliases, vocabularies, required = aliases or {}, vocabularies or {}, set(required)
+        return cls(
+            kind,
+            tuple(
+                Column(
+                    name,
+                    aliases=tuple(aliases.get(name, ())),
+                    required=name in required,
+                    vocabulary=tuple(vocabularies.get(name, ())),
+                )
+                for name in names
+            ),
+        )
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from cadis.engines.units import DateFormatError, DatePrecision, find_periods, pa
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.flow import Planned, RowReader, check_rows, commit_rows, conventions_of
 from cadis.platform.imports.matcher import Entry, Matcher, choice_matcher, entries_from_rows, key
-from cadis.platform.imports.pipeline import Column, ImportReport, ImportSpec, read_rows
+from cadis.platform.imports.pipeline import ImportReport, ImportSpec, read_rows
 from cadis.platform.records import Confidentiality, SourceKind
 from cadis.platform.scope import can_create_in
 
@@ -102,21 +102,15 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("источник", "источник данных", "data source"),
     "notes": ("примечание", "примечания", "комментарий", "note"),
 }
-SPEC = ImportSpec(
+SPEC = ImportSpec.of(
     KIND,
-    tuple(
-        Column(
-            name,
-            aliases=ALIASES.get(name, ()),
-            required=name in REQUIRED,
-            vocabulary=tuple(CHOICES[name].values)
-            if name in CHOICES
-            else tuple(everyday.CURRENCY)
-            if name == "currency"
-            else (),
-        )
-        for name in COLUMNS
-    ),
+    COLUMNS,
+    aliases=ALIASES,
+    required=REQUIRED,
+    vocabularies={
+        **{name: choices.values for name, choices in CHOICES.items()},
+        "currency": everyday.CURRENCY,
+    },
 )
 NUMBER_COLUMNS = (*PRICES, *PURITIES, *COUNTS, "year")
 READ_LIMITS = DEFAULT_LIMITS.tightened(max_rows=10_001, max_columns=60)

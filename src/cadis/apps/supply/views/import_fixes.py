@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cadis.apps.reference.import_mappings import (
     DECIMAL,
+    decimal_choices,
     mapping_delete,
     mapping_save,
     visible_mappings,
@@ -54,10 +55,7 @@ def questions(batch: ImportBatch) -> list[dict]:
             continue
         if problem.code == "ambiguous_number":
             question_key = (DECIMAL, field)
-            choices = [
-                ("thousands", _("the dot separates thousands (1.300 = 1300)")),
-                ("decimal", _("the dot is the decimal mark (1.300 = 1.3)")),
-            ]
+            choices = decimal_choices()
         elif field in MAPPABLE:
             question_key = (field, problem.value)
             # the ranked suggestions first, then every other entry of the vocabulary
