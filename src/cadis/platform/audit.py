@@ -77,8 +77,9 @@ def snapshot(obj: models.Model) -> dict[str, Any]:
     """
     data: dict[str, Any] = {}
     excluded = tuple(getattr(obj, "audit_exclude", ()))
+    values = obj.__dict__  # where a field's value lives; its descriptor would cost a call
     for attname, digest_only in _snapshot_fields(type(obj), excluded):
-        value = getattr(obj, attname)
+        value = values[attname] if attname in values else getattr(obj, attname)
         if digest_only:
             data[attname] = (
                 f"sha256:{hashlib.sha256(str(value).encode()).hexdigest()[:16]}" if value else value

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from cadis.engines.units import (
     NumberFormatError,
@@ -115,6 +116,24 @@ class RowCells:
         return tuple(found)
 
 
+# A file repeats its dates, quantities and numbers row after row; the engine's answers (frozen
+# values) are kept for the next row that writes the same text. Errors are not cached.
+@lru_cache(maxsize=8192)
+def _date(text: str) -> tuple[dt.date, str]:
+    day, precision = parse_date(text)
+    return day, str(precision)
+
+
+@lru_cache(maxsize=8192)
+def _quantity(text: str):
+    return parse_quantity(text)
+
+
+@lru_cache(maxsize=8192)
+def _number(text: str, column_values: tuple[str, ...]):
+    return parse_number(text, column_values=list(column_values))
+
+
 def read_date(row: RowCells, today: dt.date) -> tuple[dt.date, str] | None:
     value = row.raw("date")
     if isinstance(value, dt.date):
@@ -127,11 +146,10 @@ def read_date(row: RowCells, today: dt.date) -> tuple[dt.date, str] | None:
         return None
     else:
         try:
-            day, precision = parse_date(value)
+            parsed = _date(value)
         except UnitsError:
             row.fail("date", "bad_date", value=value)
             return None
-        parsed = (day, str(precision))
     if parsed[0] > today:
         row.fail("date", "future_date", value=parsed[0].isoformat())
         return None
@@ -151,7 +169,7 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
         value = raw
     elif re.search(r"[^\d\s.,'\u00a0\u202f\u2009+\-−–]", raw):
         try:
-            quantity = parse_quantity(raw)
+            quantity = _quantity(raw)
         except UnitsError as error:
             code = "no_unit" if error.code == UnitsErrorCode.NO_UNIT else "bad_quantity"
             row.fail("quantity", code, value=raw)
@@ -174,7 +192,7 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
         return quantity.value, quantity.unit, unit_text
     else:
         try:
-            number = parse_number(raw, column_values=column_values)
+            number = _number(raw, tuple(column_values))
         except NumberFormatError:
             row.fail("quantity", "bad_number", value=raw)
             return None
