@@ -12,7 +12,7 @@ help); the report is shown by the template ``reference/_import_report.html``.
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +32,7 @@ from cadis.apps.reference.import_mappings import (
 from cadis.engines.tables import TemplateColumn, iter_csv, template_xlsx
 from cadis.platform.errors import CadisError
 from cadis.platform.exports import XLSX_CONTENT_TYPE, content_disposition
+from cadis.platform.imports.issues import Issue
 from cadis.platform.imports.matcher import Matcher
 from cadis.platform.imports.pipeline import ImportReport, ImportSpec
 from cadis.platform.imports.report import annotated_table
@@ -76,30 +77,37 @@ class TableImportForm(forms.Form):
         return upload
 
 
-def questions(report: ImportReport, lookups: dict[str, Matcher]) -> list[dict]:
+def mapping_questions(
+    problems: Iterable[Issue],
+    codes: Container[str],
+    field_of: Callable[[Issue], str],
+    labels_of: Callable[[str], Iterable[str] | None],
+) -> list[dict]:
     """One question per distinct (column, value) that a mapping answers, with its choices:
-    the ranked suggestions first, then every other entry."""
+    the ranked suggestions first, then every other entry of the vocabulary (``labels_of`` a
+    field; ``None`` for a field no mapping answers). The same for every import kind."""
     seen: dict[tuple[str, str], dict] = {}
-    for problem in report.issues:
-        column = problem.column or ""
-        if problem.code not in QUESTION_CODES:
+    for problem in problems:
+        if problem.code not in codes:
             continue
+        field = field_of(problem)
         if problem.code == "ambiguous_number":
-            question_key = (DECIMAL, column)
+            question_key = (DECIMAL, field)
             choices = decimal_choices()
-        elif column in lookups:
-            question_key = (column, problem.value)
-            rest = sorted({e.label for e in lookups[column].entries} - set(problem.suggestions))
-            choices = [(label, label) for label in (*problem.suggestions, *rest)]
         else:
-            continue
+            labels = labels_of(field)
+            if labels is None:
+                continue
+            question_key = (field, problem.value)
+            rest = sorted(set(labels) - set(problem.suggestions))
+            choices = [(label, label) for label in (*problem.suggestions, *rest)]
         entry = seen.setdefault(
             question_key,
             {
                 "vocabulary": question_key[0],
                 "source": question_key[1],
                 "value": problem.value,
-                "column": column,
+                "column": problem.column or "",
                 "reason": problem.reason,
                 "choices": choices,
                 "rows": [],
@@ -109,6 +117,16 @@ def questions(report: ImportReport, lookups: dict[str, Matcher]) -> list[dict]:
     for number, entry in enumerate(seen.values()):
         entry["number"] = number
     return list(seen.values())
+
+
+def questions(report: ImportReport, lookups: dict[str, Matcher]) -> list[dict]:
+    """The questions of a table import read by column name (its lookups by column)."""
+    return mapping_questions(
+        report.issues,
+        QUESTION_CODES,
+        lambda problem: problem.column or "",
+        lambda column: [e.label for e in lookups[column].entries] if column in lookups else None,
+    )
 
 
 def save_answers(request, organisation, page: PageKind) -> int:

@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from cadis.apps.reference.import_mappings import (
     DECIMAL,
-    decimal_choices,
     mapping_delete,
     mapping_save,
     visible_mappings,
 )
+from cadis.apps.reference.import_pages import mapping_questions
 from cadis.apps.reference.models import Country
 from cadis.apps.supply import imports
 from cadis.apps.supply.importing.commit import KIND
@@ -46,40 +46,21 @@ QUESTION_CODES = {
 
 def questions(batch: ImportBatch) -> list[dict]:
     """One question per distinct (column, value) that a mapping answers, with its choices."""
-    seen: dict[tuple[str, str], dict] = {}
     vocab = None
-    for data in batch.report.get("issues", []):
-        problem = Issue.from_dict(data)
-        field = dict(problem.params).get("field", "")
-        if problem.code not in QUESTION_CODES:
-            continue
-        if problem.code == "ambiguous_number":
-            question_key = (DECIMAL, field)
-            choices = decimal_choices()
-        elif field in MAPPABLE:
-            question_key = (field, problem.value)
-            # the ranked suggestions first, then every other entry of the vocabulary
-            vocab = vocab or build_vocabulary()
-            rest = sorted(
-                {e.label for e in vocab.matcher(field).entries} - set(problem.suggestions)
-            )
-            choices = [(label, label) for label in (*problem.suggestions, *rest)]
-        else:
-            continue
-        entry = seen.setdefault(
-            question_key,
-            {
-                "vocabulary": question_key[0],
-                "source": question_key[1],
-                "value": problem.value,
-                "column": problem.column,
-                "reason": problem.reason,
-                "choices": choices,
-                "rows": [],
-            },
-        )
-        entry["rows"].append(problem.row)
-    return list(seen.values())
+
+    def labels_of(field: str) -> list[str] | None:
+        nonlocal vocab
+        if field not in MAPPABLE:
+            return None
+        vocab = vocab or build_vocabulary()
+        return [e.label for e in vocab.matcher(field).entries]
+
+    return mapping_questions(
+        (Issue.from_dict(data) for data in batch.report.get("issues", [])),
+        QUESTION_CODES,
+        lambda problem: str(dict(problem.params).get("field", "")),
+        labels_of,
+    )
 
 
 @login_required
