@@ -367,16 +367,23 @@ def test_an_xlsx_with_english_headers_and_typed_cells_imports(personas):
         ["methamphetamine", "wholesale", "KG", dt.datetime(2024, 1, 1), dt.datetime(2024, 6, 30)]
         + ["USD", "kg", None, 12000, None, None, None]
     )
+    sheet.append(
+        ["cannabis resin", "retail", "KG", dt.datetime(2024, 1, 1), dt.datetime(2024, 6, 30)]
+        + ["KGS", "g", None, 700, None, 0.085, "not_known"]
+    )
+    sheet["K4"].number_format = "0.0%"  # a spreadsheet holds 8.5 % as the fraction 0.085
     buffer = io.BytesIO()
     book.save(buffer)
     report = _import(personas.kg_provider, buffer.getvalue(), name="prices.xlsx")
-    assert report.ok and report.created == 2, report.issues
+    assert report.ok and report.created == 3, [(i.code, i.column, i.value) for i in report.issues]
     heroin = PriceRecord.objects.get(substance__code="heroin")
     assert (heroin.price_mean, heroin.purity_mean, heroin.period_end) == (
         Decimal("1950.5"),
         Decimal("22.5"),
         dt.date(2024, 6, 30),
     )
+    resin = PriceRecord.objects.get(price_mean=700)
+    assert resin.purity_mean == Decimal("8.5")
 
 
 def test_a_file_with_an_unknown_header_is_refused_as_a_whole(personas):

@@ -71,6 +71,28 @@ def test_the_provider_checks_then_imports_a_clerk_file(client_of, personas):
     assert page.context["report"].unchanged == 4 and PriceRecord.objects.count() == 4
 
 
+def test_an_administrator_imports_for_the_national_organisation_chosen_on_the_page(
+    client_of, personas
+):
+    client = client_of(personas.admin)
+    client.cookies["django_language"] = "en"
+    page = client.get(URL)
+    assert page.status_code == 200
+    choices = page.context["form"].fields["organisation"].queryset
+    assert personas.kg_org in choices and all(o.country_id for o in choices)
+    # without an organisation nothing is checked and the field says why
+    page = _upload(client, _csv(CLERK), dry_run=False)
+    assert page.context["report"] is None and "organisation" in page.context["form"].errors
+    assert PriceRecord.objects.count() == 0
+    page = _upload(client, _csv(CLERK), dry_run=False, organisation=personas.kg_org.pk)
+    assert page.context["report"].committed
+    assert PriceRecord.objects.filter(organisation=personas.kg_org).count() == 4
+    assert {r.country.code for r in PriceRecord.objects.select_related("country")} == {"KG"}
+    # the regional organisation has no country: it is not offered
+    page = _upload(client, _csv(CLERK), organisation=personas.admin.organisation_id)
+    assert page.context["report"] is None and "organisation" in page.context["form"].errors
+
+
 def test_a_rejected_file_offers_its_errors_and_is_taken_again_with_the_answers(client_of, personas):
     client = client_of(personas.kg_provider)
     rows = [dict(CLERK[0], price_min="1.300", price_mean="1 500", price_max="1 800"), CLERK[1]]

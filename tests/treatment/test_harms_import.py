@@ -69,6 +69,26 @@ def test_outsiders_and_wrong_headers_are_refused(personas, client_of):
     assert response.status_code == 200 and HarmRecord.objects.count() == 4
 
 
+def test_an_administrator_imports_harms_for_a_chosen_national_organisation(personas, client_of):
+    client = client_of(personas.admin)
+    harms = client.get("/treatment/harms/")
+    assert 'href="/treatment/harms/import/"' in harms.content.decode()
+    assert 'href="/treatment/harms/new/"' not in harms.content.decode()
+    upload = {"file": SimpleUploadedFile("h.csv", GOOD.encode()), "confidentiality": "public"}
+    response = client.post("/treatment/harms/import/", upload)
+    assert "organisation" in response.context["form"].errors and HarmRecord.objects.count() == 0
+    upload = {
+        "file": SimpleUploadedFile("h.csv", GOOD.encode()),
+        "confidentiality": "public",
+        "organisation": personas.kg_org.pk,
+    }
+    response = client.post("/treatment/harms/import/", upload)
+    assert response.context["report"].committed
+    assert set(HarmRecord.objects.values_list("organisation", "country__code")) == {
+        (personas.kg_org.pk, "KG")
+    }
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -139,3 +139,18 @@ def test_numbers_stay_numbers_and_no_text_cell_starts_a_formula(value):
         # Only a plain number may start with a sign; nothing may start with = or @.
         assert not written.startswith(("=", "@", "\t", "\r"))
         float(written.replace(",", "."))
+
+
+@SLOW
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_a_percentage_cell_reads_as_the_number_a_spreadsheet_shows(fraction):
+    book = openpyxl.Workbook()
+    book.active.append([fraction])
+    book.active["A1"].number_format = "0.00%"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    [row] = list(iter_rows(buffer.getvalue(), name="f.xlsx"))
+    shown = row.cells[0]
+    assert isinstance(shown, str) and shown.endswith("%")
+    # the text is the fraction times 100 to a spreadsheet's 15 significant digits
+    assert math.isclose(float(shown[:-1]), fraction * 100, rel_tol=1e-14, abs_tol=1e-300)

@@ -123,6 +123,18 @@ def test_a_time_and_a_duration_keep_their_kind():
     assert rows(buffer.getvalue()) == [(1, [dt.time(10, 30), dt.timedelta(hours=30)])]
 
 
+def test_a_percentage_is_read_as_the_sheet_shows_it_never_as_the_fraction():
+    book = openpyxl.Workbook()
+    book.active.append([0.45, 0.456, 1, 0.45, 0.45, 7])
+    codes = ["0%", "0.0%", "0%", '0.00"%"', "0.00\\%", "0"]
+    for column, code in zip("ABCDEF", codes, strict=True):
+        book.active[f"{column}1"].number_format = code
+    buffer = io.BytesIO()
+    book.save(buffer)
+    # a quoted or escaped "%" is only a sign after the number: the number is kept
+    assert rows(buffer.getvalue()) == [(1, ["45%", "45.6%", "100%", 0.45, 0.45, 7])]
+
+
 @pytest.mark.parametrize(
     "data",
     [b"PK\x03\x04 not really a zip", b"PK\x05\x06" + b"\x00" * 18, workbook([["a"]])[:-300]],

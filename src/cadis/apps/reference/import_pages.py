@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.http import HttpResponse
 from django.utils import translation
@@ -30,13 +31,14 @@ from cadis.apps.reference.import_mappings import (
     mappings_for,
 )
 from cadis.engines.tables import TemplateColumn, iter_csv, template_xlsx
-from cadis.platform.errors import CadisError
+from cadis.platform.errors import CadisError, PermissionDenied
 from cadis.platform.exports import XLSX_CONTENT_TYPE, content_disposition
 from cadis.platform.imports.issues import Issue
 from cadis.platform.imports.matcher import Matcher
 from cadis.platform.imports.pipeline import ImportReport, ImportSpec
 from cadis.platform.imports.report import annotated_table
 from cadis.platform.records import Confidentiality
+from cadis.platform.scope import own_writable_organisation, scope_of
 
 QUESTION_CODES = {"unknown_value", "ambiguous_value", "ambiguous_number"}
 ERRORS_FILE_LIMIT = 2 * 1024 * 1024  # larger files: the list of problems only
@@ -70,11 +72,52 @@ class TableImportForm(forms.Form):
         initial=Confidentiality.CONFIDENTIAL,
     )
 
+    def __init__(self, *args, organisations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations is not None:  # an administrator chooses the owning organisation
+            self.fields = {
+                "organisation": forms.ModelChoiceField(
+                    label=gettext_lazy("Owning organisation"), queryset=organisations
+                ),
+                **self.fields,
+            }
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload
+
+
+def national_organisations():
+    """The organisations that may own national records (those of a country)."""
+    # By name: reference sits under accounts and does not import it.
+    organisation = django_apps.get_model("accounts", "Organisation")
+    return organisation.objects.filter(country__isnull=False).select_related("country")
+
+
+def may_import(user) -> bool:
+    """Whether the user may use a table import page (see ``upload_form``)."""
+    return own_writable_organisation(user) is not None or scope_of(user).is_admin
+
+
+def upload_form(request, *, refusal: str, initial: dict | None = None, form_class=TableImportForm):
+    """The upload form and the organisation that will own what is imported: the user's national
+    organisation when they may record its data; for an administrator, the national organisation
+    chosen in the form (None until one is chosen). Everyone else is refused with ``refusal``."""
+    organisation = own_writable_organisation(request.user)
+    admin = organisation is None and scope_of(request.user).is_admin
+    if organisation is None and not admin:
+        raise PermissionDenied(refusal)
+    form = form_class(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        organisations=national_organisations() if admin else None,
+    )
+    if admin and form.is_valid():
+        organisation = form.cleaned_data["organisation"]
+    return form, organisation
 
 
 def mapping_questions(

@@ -24,7 +24,7 @@ PAGES = [
     page("supply:statistic_create", (302, 403, 403, 200, 200, 200, 403, 200, 302, 302)),
     page("supply:price_list", (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     page("supply:price_create", (302, 403, 403, 200, 200, 200, 403, 200, 302, 302)),
-    page("supply:price_import", (302, 403, 403, 200, 200, 200, 403, 403, 302, 302)),
+    page("supply:price_import", (302, 403, 403, 200, 200, 200, 403, 200, 302, 302)),
     page("supply:price_import_template", (302, 200, 200, 200, 200, 200, 200, 200, 302, 302)),
     page("supply:price_detail", (404, 200, 404, 200, 200, 200, 200, 200, 404, 404), pk=Example("price")),
     page("supply:price_edit", (302, 403, 404, 200, 403, 200, 403, 200, 302, 302), pk=Example("price")),

@@ -25,7 +25,7 @@ PAGES = [
     page("treatment:euda_harms", (200, 200, 200, 200, 200, 200, 200, 200, 200, 200), code="KG", year=2024),
     page("treatment:harms", (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
     page("treatment:harm_new", (302, 403, 403, 200, 200, 200, 403, 403, 302, 302)),
-    page("treatment:harm_import", (302, 403, 403, 200, 200, 200, 403, 403, 302, 302)),
+    page("treatment:harm_import", (302, 403, 403, 200, 200, 200, 403, 200, 302, 302)),
     page("treatment:dhis2_import", (302, 403, 403, 200, 200, 200, 403, 200, 302, 302)),
     page("treatment:harm_template_xlsx", (200, 200, 200, 200, 200, 200, 200, 200, 200, 200)),
 ]

@@ -97,12 +97,14 @@ def workbook_parts(container: Container) -> WorkbookParts:
     )
 
 
-# What a number format makes of a number: a date, a datetime, a time or a duration.
-DATE, DATETIME, TIME, DURATION = "date", "datetime", "time", "duration"
+# What a number format makes of a number: a date, a datetime, a time, a duration or a
+# percentage (0.45 shown as 45 %).
+DATE, DATETIME, TIME, DURATION, PERCENT = "date", "datetime", "time", "duration", "percent"
 
 
 def style_kinds(container: Container, styles: str | None) -> list[str | None]:
-    """For each cell style index, the kind of date its number format shows (None: a number)."""
+    """For each cell style index, what its number format shows: a kind of date, a percentage,
+    or None for a plain number."""
     if styles is None:
         return []
     from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format, is_timedelta_format
@@ -133,9 +135,10 @@ def style_kinds(container: Container, styles: str | None) -> list[str | None]:
 def _kind_of(code: str, is_date_format, is_timedelta_format) -> str | None:  # type: ignore[no-untyped-def]
     if is_timedelta_format(code):
         return DURATION
-    if not is_date_format(code):
-        return None
     bare = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code).lower()
+    if not is_date_format(code):
+        # A literal "%" (quoted or escaped) is text; a bare one multiplies the number by 100.
+        return PERCENT if "%" in bare else None
     has_date = any(ch in bare for ch in "dy") or "mmm" in bare
     has_time = any(ch in bare for ch in "hs")
     if has_date and has_time:

@@ -2,6 +2,7 @@
 
 The sheet XML is parsed incrementally and each row is dropped once yielded, so memory stays
 flat however long the sheet is; only the shared strings are held whole (within their limit).
+A number shown as a percentage is read as the sheet shows it, as text ("45%" for 0.45).
 
 >>> import io, openpyxl
 >>> book = openpyxl.Workbook()
@@ -19,6 +20,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from decimal import Context, InvalidOperation
 from typing import IO
 
 from .errors import TableError, TableErrorCode
@@ -29,6 +31,7 @@ from .xlsxparts import (
     DATE,
     DATETIME,
     DURATION,
+    PERCENT,
     TIME,
     merged_ranges,
     shared_strings,
@@ -80,6 +83,23 @@ def _number(text: str) -> int | float:
     return int(text)
 
 
+_FIFTEEN_DIGITS = Context(prec=15)
+
+
+def percent_text(text: str) -> str:
+    """A percentage cell as the sheet shows it: the stored fraction "0.45" is "45%". Text, so
+    that a reader never takes the fraction for the percentage (0.45 % of purity)."""
+    try:
+        # 15 significant digits, as a spreadsheet shows a number: writers may store the
+        # binary float's full expansion ("8.5000000000000006E-2").
+        shown = _FIFTEEN_DIGITS.create_decimal(text).scaleb(2)
+    except InvalidOperation:
+        return text
+    if not shown.is_finite() or abs(shown.adjusted()) > 30:
+        return f"{shown}%"  # in exponent form: "1E+400" must not become 400 digits
+    return f"{shown.normalize():f}%"
+
+
 class _CellReader:
     def __init__(self, strings: list[str], kinds: list[str | None], epoch: dt.datetime) -> None:
         from openpyxl.utils.datetime import from_excel
@@ -120,6 +140,8 @@ class _CellReader:
         date_kind = self.kinds[int(style)] if int(style) < len(self.kinds) else None
         if date_kind is None:
             return number
+        if date_kind == PERCENT:
+            return percent_text(text)
         if date_kind == DURATION:
             return self.from_excel(number, self.epoch, timedelta=True)  # type: ignore[no-any-return]
         moment = self.from_excel(number, self.epoch)

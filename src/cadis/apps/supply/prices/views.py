@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from cadis.apps.reference import everyday, import_pages
 from cadis.apps.reference import models as ref
-from cadis.apps.reference.import_pages import PageKind, TableImportForm
+from cadis.apps.reference.import_pages import PageKind
 from cadis.apps.supply.exports import table_response
 from cadis.apps.supply.prices import importing, selectors, services
 from cadis.apps.supply.prices.forms import PriceRecordForm
 from cadis.platform.errors import CadisError, PermissionDenied
 from cadis.platform.records import Confidentiality
-from cadis.platform.scope import can_change, can_create_own, own_writable_organisation
+from cadis.platform.scope import can_change, can_create_own
 from cadis.platform.views import TableExport, scoped_list
 
 
@@ -76,7 +76,7 @@ def price_list(request):
         template="supply/price_list.html",
         context={
             "can_create": can_create_own(request.user),
-            "can_import": own_writable_organisation(request.user) is not None,
+            "can_import": import_pages.may_import(request.user),
         },
         export=PRICE_EXPORT,
     )
@@ -193,12 +193,9 @@ PAGE = PageKind(
 @login_required
 def price_import(request):
     """Upload a file of price and purity records: check it (dry run), then import it."""
-    organisation = own_writable_organisation(request.user)
-    if organisation is None:
-        raise PermissionDenied(_("You may not import prices."))
-    form = TableImportForm(
-        request.POST or None,
-        request.FILES or None,
+    form, organisation = import_pages.upload_form(
+        request,
+        refusal=_("You may not import prices."),
         initial={"confidentiality": Confidentiality.RESTRICTED},
     )
     context = import_pages.run_page(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from cadis.apps.reference import import_pages as shared_import_pages
 from cadis.apps.reference.models import Country
 from cadis.apps.treatment import (
     dhis2_import,
@@ -231,6 +232,7 @@ def harms(request):
             "page": page,
             "countries": selectors.tdi_countries(),
             "can_write": _writer_org(request.user) is not None,
+            "can_import": shared_import_pages.may_import(request.user),
         },
     )
 
@@ -265,11 +267,11 @@ def harm_new(request):
 
 @login_required
 def harm_import(request):
-    org = _writer_org(request.user)
-    if org is None:
-        raise DjangoPermissionDenied
-    form = ImportForm(
-        request.POST or None, request.FILES or None, initial={"confidentiality": "public"}
+    form, org = shared_import_pages.upload_form(
+        request,
+        refusal=_("You may not import harms figures."),
+        initial={"confidentiality": "public"},
+        form_class=ImportForm,
     )
     context = import_views.run_page(
         request, organisation=org, kind=harms_import.KIND, form=form, run=harms_import.import_harms
