@@ -27,14 +27,14 @@ from cadis.engines.units import (
     parse_date,
     parse_number,
 )
+from cadis.engines.units.numbers import Convention
 from cadis.platform.imports.issues import Issue, issue
 from cadis.platform.imports.matcher import Matcher
 from cadis.platform.imports.pipeline import ImportReport
 
 PREVIEW_ROWS = 50
 # Saved answers ("decimal" / "thousands") as the engine's conventions.
-_CONVENTIONS = {"decimal": "dot_decimal", "thousands": "comma_decimal"}
-_WITNESS = {"dot_decimal": ["0.5"], "comma_decimal": ["0,5"]}
+_CONVENTIONS: dict[str, Convention] = {"decimal": "dot_decimal", "thousands": "comma_decimal"}
 
 
 class RowReader:
@@ -45,7 +45,7 @@ class RowReader:
         file: str,
         number: int,
         row: Mapping[str, str],
-        conventions: Mapping[str, str] | None = None,
+        conventions: Mapping[str, Convention] | None = None,
     ) -> None:
         self.file, self.number, self.row = file, number, row
         self.conventions = conventions or {}
@@ -88,7 +88,7 @@ class RowReader:
             return None
         convention = self.conventions.get(name)
         try:
-            number = parse_number(text, column_values=_WITNESS.get(convention or "", []))
+            number = parse_number(text, convention=convention or None)
         except NumberFormatError:
             self.fail(name, "bad_whole_number")
             return None
@@ -113,7 +113,7 @@ class RowReader:
         recorded when it is not a number or is ambiguous."""
         convention = self.conventions.get(name)
         try:
-            number = parse_number(text, column_values=_WITNESS.get(convention or "", []))
+            number = parse_number(text, convention=convention or None)
         except NumberFormatError:
             self.fail(name, "bad_number", value=text)
             return None
@@ -197,16 +197,16 @@ class RowReader:
 
 def conventions_of(
     rows: Iterable[Mapping[str, str]], columns: Iterable[str], saved: Mapping[str, Hashable]
-) -> dict[str, str]:
+) -> dict[str, Convention]:
     """The decimal convention of each number column: what the file shows, else the
     organisation's saved answer for the column (``decimal`` / ``thousands``), else none."""
     rows = list(rows)
-    out: dict[str, str] = {}
+    out: dict[str, Convention] = {}
     for name in columns:
         shown = column_convention(row.get(name, "") for row in rows if row)
-        answer = _CONVENTIONS.get(str(saved.get(name, "")))
-        if shown or answer:
-            out[name] = shown or answer or ""
+        convention = shown or _CONVENTIONS.get(str(saved.get(name, "")))
+        if convention:
+            out[name] = convention
     return out
 
 
@@ -237,7 +237,7 @@ def check_rows(
     *,
     file: str,
     dry_run: bool,
-    conventions: Mapping[str, str] | None = None,
+    conventions: Mapping[str, Convention] | None = None,
     duplicate_column: str = "",
     hidden: Iterable[str] = (),
     start: int = 2,

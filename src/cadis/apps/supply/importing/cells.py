@@ -14,6 +14,7 @@ from cadis.engines.units import (
     parse_number,
     parse_quantity,
 )
+from cadis.engines.units.numbers import Convention
 from cadis.platform.imports.issues import Issue, issue
 from cadis.platform.imports.matcher import Match, Matcher, key
 from cadis.platform.imports.reader import Cell, Table
@@ -37,13 +38,19 @@ class RowCells:
         if index is None or index >= len(self.cells):
             return ""
         value = self.cells[index]
-        return value.strip() if isinstance(value, str) else value
+        return value.strip() if type(value) is str else value
 
     def text(self, name: str) -> str:
-        value = self.raw(name)
-        if isinstance(value, float):
+        index = self.mapping.get(name)
+        if index is None or index >= len(self.cells):
+            return ""  # a column the file does not have
+        value = self.cells[index]
+        if type(value) is str:
+            text = value.strip()
+        elif isinstance(value, float):
             return f"{value:g}"
-        text = value.isoformat() if isinstance(value, dt.date) else value
+        else:
+            text = value.isoformat()
         limit = LIMITS.get(name)
         if limit and len(text) > limit:
             self.fail(name, "too_long", limit=limit)
@@ -130,8 +137,8 @@ def _quantity(text: str):
 
 
 @lru_cache(maxsize=8192)
-def _number(text: str, column_values: tuple[str, ...]):
-    return parse_number(text, column_values=list(column_values))
+def _number(text: str, convention: Convention | None):
+    return parse_number(text, convention=convention)
 
 
 def read_date(row: RowCells, today: dt.date) -> tuple[dt.date, str] | None:
@@ -156,8 +163,9 @@ def read_date(row: RowCells, today: dt.date) -> tuple[dt.date, str] | None:
     return parsed
 
 
-def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, str] | None:
-    """(value, canonical unit code, unit as written)."""
+def read_quantity(row: RowCells, convention: Convention | None) -> tuple[float, str, str] | None:
+    """(value, canonical unit code, unit as written); ``convention`` is the column's decimal
+    mark when the file or the organisation's answer settles it."""
     raw, unit_text = row.raw("quantity"), row.text("unit")
     if raw == "" or raw is None:
         row.fail("quantity", "missing_value")
@@ -174,9 +182,9 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
             code = "no_unit" if error.code == UnitsErrorCode.NO_UNIT else "bad_quantity"
             row.fail("quantity", code, value=raw)
             return None
-        if quantity.ambiguous and column_values and quantity.alternative is not None:
+        if quantity.ambiguous and convention and quantity.alternative is not None:
             # the column's convention decides: a decimal dot reads "1.300" as 1.3
-            dot_decimal = column_values == ["0.5"]
+            dot_decimal = convention == "dot_decimal"
             value = quantity.alternative if dot_decimal else quantity.value
             return value, quantity.unit, unit_text
         if quantity.ambiguous:
@@ -192,7 +200,7 @@ def read_quantity(row: RowCells, column_values: list[str]) -> tuple[float, str, 
         return quantity.value, quantity.unit, unit_text
     else:
         try:
-            number = _number(raw, tuple(column_values))
+            number = _number(raw, convention)
         except NumberFormatError:
             row.fail("quantity", "bad_number", value=raw)
             return None

@@ -17,6 +17,7 @@ from cadis.engines.units import (
     normalise,
     unit_from_text,
 )
+from cadis.engines.units.numbers import Convention
 from cadis.platform.imports.issues import Issue, issue
 from cadis.platform.imports.reader import Table
 
@@ -33,7 +34,6 @@ CONFIDENTIALITY = {
     "конфиденциальный": "confidential",
     "конфиденциально": "confidential",
 }
-_WITNESS = {"dot_decimal": ["0.5"], "comma_decimal": ["0,5"]}
 
 
 @dataclass
@@ -112,7 +112,7 @@ class ParseResult:
 
 
 def parse_row(
-    row: RowCells, vocab: Vocabulary, context: ImportContext, column_values: list[str]
+    row: RowCells, vocab: Vocabulary, context: ImportContext, convention: Convention | None
 ) -> ParsedSeizure | None:
     country_text = row.text("country")
     country_id = context.default_country_id
@@ -156,7 +156,7 @@ def parse_row(
             row.fail("substance", "substance_unresolved", match.suggestions, value=substance_text)
         if match.substance_id is not None:
             row.shown["substance"] = match.label
-    quantity = read_quantity(row, column_values)
+    quantity = read_quantity(row, convention)
     normalised = None
     if quantity is not None:
         value, unit, _written = quantity
@@ -236,15 +236,13 @@ def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> Pars
     # (judged on the number part of every cell, with or without a unit), else the decision the
     # organisation saved for this column, else the row asks (ambiguous_number, never silent).
     convention = column_convention(_number_parts(table.rows, quantity_index))
-    convention = convention or context.decimal_convention or ""
-    # The engine judges the column on every call; judge it once and pass a one-value witness.
-    column_values = _WITNESS.get(convention, [])
+    convention = convention or context.decimal_convention or None
     parsed: list[ParsedSeizure] = []
     previews: list[tuple[bool, int, dict]] = []
     counts = {False: 0, True: 0}
     for number, cells in table.rows:
         row = RowCells(table, mapping, number, cells)
-        result = parse_row(row, vocab, context, column_values)
+        result = parse_row(row, vocab, context, convention)
         issues.extend(row.issues)
         if result is not None:
             parsed.append(result)
