@@ -14,13 +14,14 @@ language, alternates, coordinates and ISO codes.
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+
+from cadis.engines.tables import data_records
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
@@ -93,8 +94,7 @@ def _split(value: str) -> tuple[str, ...]:
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        yield from csv.DictReader(handle)
+    yield from data_records(path)
 
 
 def _entries(data_dir: Path) -> Iterator[GazetteerEntry]:

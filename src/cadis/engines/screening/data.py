@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
+
+from cadis.engines.tables import data_records
 
 from .cas import check_cas
 from .model import ControlledSubstance, ControlList
@@ -74,7 +75,7 @@ def load_control_list_csv(
         digest.update(texts[name].encode("utf-8"))
 
     synonyms: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in csv.DictReader(texts.get(SYNONYMS_FILE, "cas,lang,synonym,kind\n").splitlines()):
+    for row in data_records(texts.get(SYNONYMS_FILE, "cas,lang,synonym,kind\n")):
         cas, synonym = row["cas"].strip(), row["synonym"].strip()
         kind = (row.get("kind") or "name").strip()
         lang = (row.get("lang") or "").strip()
@@ -91,7 +92,7 @@ def load_control_list_csv(
         synonyms[cas][kind].append(synonym)
 
     base: dict[str, ControlledSubstance] = {}
-    for row in csv.DictReader(texts[PRECURSORS_FILE].splitlines()):
+    for row in data_records(texts[PRECURSORS_FILE]):
         cas = row["cas"].strip()
         extra = synonyms.get(cas, {})
         others = _split_names(row.get("other_names", ""))
@@ -130,7 +131,7 @@ def _national_entries(
     synonyms: dict[str, dict[str, list[str]]],
 ) -> list[ControlledSubstance]:
     entries: list[ControlledSubstance] = []
-    for row in csv.DictReader(text.splitlines()):
+    for row in data_records(text):
         country = row["country"].strip().upper()
         key = row["cas_or_name"].strip()
         threshold = float(row["threshold_percent"]) if row.get("threshold_percent") else None

@@ -7,7 +7,6 @@ the background job both call :func:`run_screening`.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from cadis.engines.tables import neutralise
+from cadis.engines.tables import CsvLines
 
 from .data import load_control_list_csv
 from .declarations import (
@@ -107,13 +106,12 @@ class CsvWriter:
 
     def __init__(self, stream: IO[str], *, include_all: bool = False) -> None:
         self.include_all = include_all
-        writer = csv.writer(stream, lineterminator="\n")
-        self._writerow = writer.writerow
-        self._writerow(CSV_COLUMNS)
+        self._lines = CsvLines(stream, line_end="\n")
+        self._lines.write(CSV_COLUMNS)
         self.stream = stream
 
     def writerow(self, cells: list[str]) -> None:
-        self._writerow([neutralise(cell) for cell in cells])
+        self._lines.write(cells)
 
     def write(self, result: LineResult, row: DeclarationRow | None = None) -> None:
         description = row.values.get("description", "") if row else ""

@@ -19,7 +19,6 @@ dataflow,CADIS:DF_TDI(1.0),I,KZ,TDI_CLIENTS,_T,_T,
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import re
@@ -34,6 +33,7 @@ from cadis.engines.sdmx.codelists import (
     TOTAL,
 )
 from cadis.engines.sdmx.model import Dataflow
+from cadis.engines.tables import CsvLines
 
 #: SDMX-CSV 2.0.0 action "I" (information): data for dissemination, loaded as "append".
 ACTION = "I"
@@ -168,11 +168,11 @@ def iter_sdmx_csv(
     """
     checker = _Checker(flow)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header(flow))
+    lines = CsvLines(buffer, formula_rule=False)  # codes and numbers for machines, as they are
+    lines.write(header(flow))
     pending = 0
     for obs in observations:
-        writer.writerow(checker.row(obs))
+        lines.write(checker.row(obs))
         pending += 1
         if pending >= chunk_rows:
             yield buffer.getvalue()

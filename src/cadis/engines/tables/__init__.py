@@ -20,6 +20,7 @@ empty cells with a flag column.
 
 from __future__ import annotations
 
+from .csvread import data_records
 from .encoding import decode_text, detect_encoding
 from .errors import MESSAGES, TableError, TableErrorCode
 from .headers import HeaderMatch, HeaderSpec, find_header, match_header, normalise_header
@@ -29,6 +30,7 @@ from .rows import Cell, Row, cell_text, is_blank
 from .writer import (
     FORMULA_START_CHARS,
     Column,
+    CsvLines,
     Sheet,
     Suppressed,
     TemplateColumn,
@@ -48,6 +50,7 @@ __all__ = [
     "MESSAGES",
     "Cell",
     "Column",
+    "CsvLines",
     "HeaderMatch",
     "HeaderSpec",
     "Limits",
@@ -58,6 +61,7 @@ __all__ = [
     "TableError",
     "TableErrorCode",
     "cell_text",
+    "data_records",
     "decode_text",
     "detect_encoding",
     "estimate_rows",

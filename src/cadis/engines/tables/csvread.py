@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO
 
 from .encoding import SNIFF_BYTES, detect_encoding, encoding_sample
@@ -165,3 +166,17 @@ def iter_csv_rows(
     text.detach()
     if non_blank == 0:
         raise TableError(TableErrorCode.EMPTY_FILE, file=file)
+
+
+def data_records(source: Path | str) -> Iterator[dict[str, str]]:
+    """The rows of a data file shipped with the code (UTF-8 CSV, a byte-order mark allowed,
+    the header first), as dicts by column name; ``source`` is the file or its text. Only for
+    the project's own files: uploads go through :func:`~cadis.engines.tables.read_table`,
+    which detects encodings and refuses hostile files.
+
+    >>> list(data_records('cas,name\\n64-19-7,"Acetic acid\\n(glacial)"\\n'))
+    [{'cas': '64-19-7', 'name': 'Acetic acid\\n(glacial)'}]
+    """
+    text = source.read_text(encoding="utf-8-sig") if isinstance(source, Path) else source
+    # newline="" keeps line ends inside quoted cells, which splitlines() would cut.
+    yield from csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))

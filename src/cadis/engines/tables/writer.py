@@ -147,6 +147,26 @@ def iter_csv(
         yield writer.writerow([_csv_value(c) for c in _cells(row, flagged)])
 
 
+class CsvLines:
+    """CSV written row by row to a text stream, for writers that stream their own rows (screening
+    results, SDMX-CSV). ``formula_rule`` applies :func:`neutralise` to every cell; data meant
+    for machines (SDMX) turns it off, since an apostrophe would change its codes.
+
+    >>> out = io.StringIO()
+    >>> lines = CsvLines(out, line_end="\\n")
+    >>> lines.write(["=1+1", -5])
+    >>> out.getvalue()
+    "'=1+1,-5\\n"
+    """
+
+    def __init__(self, stream: IO[str], *, line_end: str = "\r\n", formula_rule: bool = True):
+        self._write = csv.writer(stream, lineterminator=line_end).writerow
+        self.formula_rule = formula_rule
+
+    def write(self, row: Iterable[Any]) -> None:
+        self._write([neutralise(cell) for cell in row] if self.formula_rule else row)
+
+
 def write_csv(
     stream: IO[str],
     columns: Sequence[ColumnSpec],
