@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 
 from cadis.apps.accounts.models import AuditEntry
 from cadis.apps.reference.models import Country
@@ -47,6 +48,15 @@ def test_rows_built_without_init_are_stored_as_a_saved_instance_is(refdata, pers
     inserted = AuditEntry.objects.exclude(pk=saved.pk).get(object_type="test.fastinsert")
     assert _values(inserted) == _values(saved)
     assert inserted.source_detail == {}  # the callable default, called per row
+    # JSON is stored as the very same database value (text on SQLite, jsonb on PostgreSQL)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT before, after, source_detail FROM accounts_auditentry WHERE id IN (%s, %s)"
+            " ORDER BY id",
+            [saved.pk, inserted.pk],
+        )
+        stored_saved, stored_inserted = cursor.fetchall()
+    assert stored_inserted == stored_saved
     assert inserted.at is not None  # auto_now_add filled by the field's pre_save
 
 
