@@ -72,3 +72,39 @@ def test_the_navigation_shows_only_pages_the_persona_may_use(client_of, personas
     focal = client_of(personas.kg_focal).get("/").content.decode()
     assert 'href="/accounts/audit/"' not in analyst
     assert 'href="/accounts/audit/"' in focal
+
+
+@pytest.mark.parametrize(
+    ("count", "label"),
+    [
+        (1, "изъятие в реестре (доступное вам)"),
+        (3, "изъятия в реестре (доступных вам)"),
+        (5, "изъятий в реестре (доступных вам)"),
+        (21, "изъятие в реестре (доступное вам)"),
+    ],
+)
+def test_a_home_figure_label_takes_the_plural_form_its_number_needs(personas, count, label):
+    from django.utils import translation
+
+    from cadis.apps.reference.models import Substance
+    from cadis.apps.supply import services
+    from cadis.apps.supply.figures import supply_figures
+
+    for day in range(count):
+        services.seizure_create(
+            actor=personas.kg_provider,
+            data={
+                "date": dt.date(2024, 1, 1) + dt.timedelta(days=day),
+                "date_precision": "day",
+                "substance": Substance.objects.get(code="heroin"),
+                "quantity_as_written": "3",
+                "unit_as_written": "кг",
+                "confidentiality": "public",
+            },
+        )
+    with translation.override("ru"):
+        [figure] = supply_figures(personas.kg_analyst)
+    assert (figure["value"], figure["label"]) == (count, label)
+    with translation.override("en"):
+        [figure] = supply_figures(personas.kg_analyst)
+    assert figure["label"].startswith("seizure recorded" if count == 1 else "seizures recorded")

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cadis.apps.precursors import selectors
 
 
 def precursor_figures(user) -> list[dict]:
+    # Each label is read after its number, so it takes the plural form the count needs.
+    incidents = selectors.incident_list(actor=user).count()
     figures = [
         {
-            "label": _("precursor incidents recorded"),
-            "value": selectors.incident_list(actor=user).count(),
+            "label": ngettext(
+                "precursor incident recorded", "precursor incidents recorded", incidents
+            ),
+            "value": incidents,
             "url": reverse("precursors:incident_list"),
         },
     ]
     if getattr(user, "is_authenticated", False):
+        awaiting = selectors.notifications_awaiting(actor=user).count()
         figures.append(
             {
-                "label": _("pre-export notifications awaiting a response"),
-                "value": selectors.notifications_awaiting(actor=user).count(),
+                "label": ngettext(
+                    "pre-export notification awaiting a response",
+                    "pre-export notifications awaiting a response",
+                    awaiting,
+                ),
+                "value": awaiting,
                 "url": reverse("precursors:notification_list") + "?status=sent",
             }
         )

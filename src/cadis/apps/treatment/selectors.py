@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Q, QuerySet, Sum
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from cadis.apps.reference.models import Country
 from cadis.apps.treatment.models import (
@@ -156,7 +156,9 @@ def home_figures(user) -> list[dict]:
     if episodes:
         figures.append(
             {
-                "label": _("treatment episodes you may see"),
+                "label": ngettext(
+                    "treatment episode you may see", "treatment episodes you may see", episodes
+                ),
                 "value": episodes,
                 "url": reverse("treatment:episodes"),
             }
@@ -165,7 +167,7 @@ def home_figures(user) -> list[dict]:
     if harms:
         figures.append(
             {
-                "label": _("drug-related death figures"),
+                "label": ngettext("drug-related death figure", "drug-related death figures", harms),
                 "value": harms,
                 "url": reverse("treatment:harms"),
             }
