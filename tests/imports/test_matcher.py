@@ -80,3 +80,18 @@ def test_a_mapping_fills_a_gap_and_a_typo_is_suggested_not_guessed_when_close_ca
     assert (typo.value, typo.resolution) == (1, "fuzzy")
     unknown = matcher.match("велосипед")
     assert unknown.value is None and unknown.resolution == "unknown"
+
+
+def test_a_word_that_is_only_part_of_a_name_is_asked_never_applied():
+    # "белый" ("white") is part of the street name "белый китаец" of 3-methylfentanyl: a
+    # partial comparison scores it 90, but a colour must not become a potent opioid.
+    entries = [
+        Entry(1, "3-Метилфентанил", names=("3-Метилфентанил",), synonyms=("белый китаец",)),
+        Entry(2, "Героин", synonyms=("гера",)),
+    ]
+    matcher = Matcher(entries)
+    white = matcher.match("белый")
+    assert white.value is None and "3-Метилфентанил" in white.suggestions
+    assert white.resolution == "ambiguous"  # asked, with the suggestion
+    misspelt = matcher.match("белый китаиц")  # the whole name, misspelt: applied
+    assert (misspelt.value, misspelt.resolution) == (1, "fuzzy")

@@ -144,22 +144,30 @@ class Matcher:
             return Match(None, "unknown")
         if self._choices is None:
             self._choices = sorted(set(self._names) | set(self._synonyms))
-        ranked: list[tuple[Entry, float]] = []
+        ranked: list[tuple[Entry, float, str]] = []
         for choice, score, _index in process.extract(
             k, self._choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_SUGGEST, limit=20
         ):
             for entry in self._in_scope(
                 self._names.get(choice, []) + self._synonyms.get(choice, [])
             ):
-                if all(entry.value != seen.value for seen, _s in ranked):
-                    ranked.append((entry, float(score)))
+                if all(entry.value != seen.value for seen, _s, _c in ranked):
+                    ranked.append((entry, float(score), choice))
         ranked.sort(key=lambda item: (-item[1], item[0].scope != self.scope, item[0].label))
         if not ranked:
             return Match(None, "unknown")
-        suggestions = tuple(entry.label for entry, _score in ranked[:MAX_SUGGESTIONS])
-        best, score = ranked[0]
+        suggestions = tuple(entry.label for entry, _score, _choice in ranked[:MAX_SUGGESTIONS])
+        best, score, choice = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if score >= FUZZY_APPLY and score - runner_up >= FUZZY_MARGIN and len(k) >= 4:
+        if (
+            score >= FUZZY_APPLY
+            and score - runner_up >= FUZZY_MARGIN
+            and len(k) >= 4
+            # Applied only when the whole text is a near spelling of the whole name: a word that
+            # is only part of a name ("белый" of "белый китаец", a street name of
+            # 3-methylfentanyl) scores high on a partial comparison but is asked, not applied.
+            and fuzz.ratio(k, choice) >= FUZZY_APPLY
+        ):
             return Match(best.value, "fuzzy", best.label, suggestions, round(score, 1))
         resolution = "ambiguous" if score >= FUZZY_APPLY else "unknown"
         return Match(None, resolution, suggestions=suggestions, score=round(score, 1))
