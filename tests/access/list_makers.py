@@ -602,3 +602,10 @@ def fact_places(p, i):
     fact = Fact.objects.filter(document=latest_extraction_document(p)).order_by("pk").first()
     Fact.objects.filter(pk=fact.pk).update(status=Fact.Status.ACCEPTED)
     _to_review(Fact, fact.pk)
+
+
+def tokens(p, i):
+    """The reader's own API tokens (the tokens page lists the signed-in user's)."""
+    from cadis.apps.accounts import services
+
+    services.api_token_create(actor=p.kg_focal, user=p.kg_focal, name=f"Synthetic {i}")

@@ -52,6 +52,7 @@ def _latest_screening(p):
 LISTS = [
     # accounts
     Cap("accounts:audit_log", m.audit_entries, query="module=supply"),
+    Cap("accounts:tokens", m.tokens),
     # reference (vocabularies loaded from files; the makers add synthetic rows that sort first)
     Cap("GET /api/v1/reference/countries", m.countries, query="central_asia=true"),
     Cap("GET /api/v1/reference/subdivisions", m.subdivisions, query="country=KG"),
@@ -129,6 +130,7 @@ LISTS = [
     Cap("GET /api/v1/exchange/events", m.events),
     Cap("exchange:recommendations", m.recommendations),
     Cap("GET /api/v1/exchange/recommendations", m.recommendations),
+    Cap("exchange:board", m.recommendations),
     Cap("exchange:experts", m.experts),
     Cap("exchange:threads", m.threads),
     Cap("exchange:notifications", m.exchange_notifications),
@@ -147,6 +149,7 @@ LISTS = [
 # others (a list shown whole or cut at a fixed length) are named by hand.
 LIST_PAGES = {
     "accounts:audit_log",
+    "accounts:tokens",
     "supply:seizure_list",
     "supply:case_list",
     "supply:statistic_list",
@@ -172,6 +175,7 @@ LIST_PAGES = {
     "knowledge:programmes",
     "exchange:events",
     "exchange:recommendations",
+    "exchange:board",
     "exchange:experts",
     "exchange:threads",
     "exchange:notifications",
