@@ -50,7 +50,7 @@ def facts_of(run: ExtractionRun | None) -> list[Fact]:
         return []
     return list(
         run.facts.select_related(
-            "reviewer", "record_type", "duplicate_of", "duplicate_of__document"
+            "document", "reviewer", "record_type", "duplicate_of", "duplicate_of__document"
         )
     )
 

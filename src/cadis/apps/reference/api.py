@@ -169,7 +169,10 @@ def _vocabulary(path: str, model, schema, summary: str):
     )
     @paginate(LimitOffset)
     def endpoint(request):
-        return model.objects.all()
+        qs = model.objects.all()
+        # A hierarchy answers its parent's code: read the parents in the same query.
+        has_parent = any(f.name == "parent" for f in model._meta.get_fields())
+        return qs.select_related("parent") if has_parent else qs
 
     return endpoint
 
