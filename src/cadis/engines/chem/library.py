@@ -183,6 +183,10 @@ class Library:
             columns[list(fp.GetOnBits()), j] = 1
         self._bit_rows = columns
         self._bit_counts = columns.sum(axis=0, dtype=np.int64)
+        # The same counts as floats for the division (exact: small integers); a substance
+        # without any bit would make 0/0 for an empty query, which the slow path avoids.
+        self._bit_counts_float = self._bit_counts.astype(np.float64)
+        self._no_empty_fingerprint = bool((self._bit_counts > 0).all())
         self._controlled_mask = np.array(
             [bool(s.international or s.national) for s in self.substances], dtype=bool
         )
@@ -230,9 +234,16 @@ class Library:
         # The on-bits from the bit string: iterating GetOnBits() in Python costs more.
         bits = fp.ToBitString().encode("ascii")  # type: ignore[no-untyped-call]
         on = np.flatnonzero(np.frombuffer(bits, np.uint8) == 49)
+        # A query has at most 2,048 on-bits, so 16-bit sums cannot overflow.
+        common = self._bit_rows.take(on, axis=0).sum(axis=0, dtype=np.uint16)
+        if self._no_empty_fingerprint:
+            # Every union is positive (each substance sets a bit): a plain division, with
+            # exactly the same float64 numbers as the guarded one below.
+            shared = common.astype(np.float64)
+            plain: np.ndarray = shared / (self._bit_counts_float + (len(on) - shared))
+            return plain
         n = len(self.substances)
-        common = self._bit_rows[on].sum(axis=0, dtype=np.int64)
-        union = self._bit_counts + len(on) - common
+        union = self._bit_counts + len(on) - common.astype(np.int64)
         similarity: np.ndarray = np.divide(common, union, out=np.zeros(n), where=union > 0)
         return similarity
 
