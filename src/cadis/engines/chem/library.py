@@ -190,6 +190,10 @@ class Library:
         self._controlled_mask = np.array(
             [bool(s.international or s.national) for s in self.substances], dtype=bool
         )
+        # The controlled substances' positions and tie ranks: the analogue triage ranks
+        # only them (the same ranking as masking the others out, on a smaller array).
+        self._controlled = np.flatnonzero(self._controlled_mask)
+        self._controlled_tie_rank = self._tie_rank[self._controlled]
 
     def __len__(self) -> int:
         return len(self.substances)
@@ -263,8 +267,10 @@ class Library:
             if fp is None:
                 raise ValueError("nearest() needs a fingerprint or precomputed scores")
             scores = self.similarities(fp)
+        tie_rank, positions = self._tie_rank, None
         if controlled_only:
-            scores = np.where(self._controlled_mask, scores, -1.0)
+            positions, tie_rank = self._controlled, self._controlled_tie_rank
+            scores = scores.take(positions)
         top = min(k, len(scores))
         if top == 0:
             return []
@@ -277,9 +283,10 @@ class Library:
         # how argpartition happened to order equal scores.
         candidates = np.flatnonzero(negated <= kth)
         # lexsort: the last key is the primary one (similarity, best first), then the tie rank.
-        order = np.lexsort((self._tie_rank[candidates], negated[candidates]))
-        ranked = candidates[order[:top]].tolist()
-        values = scores[ranked].tolist()
+        order = np.lexsort((tie_rank[candidates], negated[candidates]))
+        chosen = candidates[order[:top]]
+        values = scores[chosen].tolist()
+        ranked = (positions[chosen] if positions is not None else chosen).tolist()
         return [
             (self.substances[i], round(value, 3))
             for i, value in zip(ranked, values, strict=True)
