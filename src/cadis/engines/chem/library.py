@@ -183,9 +183,17 @@ class Library:
             columns[list(fp.GetOnBits()), j] = 1
         self._bit_rows = columns
         self._bit_counts = columns.sum(axis=0, dtype=np.int64)
+        # The same counts as floats for the division (exact: small integers); a substance
+        # without any bit would make 0/0 for an empty query, which the slow path avoids.
+        self._bit_counts_float = self._bit_counts.astype(np.float64)
+        self._no_empty_fingerprint = bool((self._bit_counts > 0).all())
         self._controlled_mask = np.array(
             [bool(s.international or s.national) for s in self.substances], dtype=bool
         )
+        # The controlled substances' positions and tie ranks: the analogue triage ranks
+        # only them (the same ranking as masking the others out, on a smaller array).
+        self._controlled = np.flatnonzero(self._controlled_mask)
+        self._controlled_tie_rank = self._tie_rank[self._controlled]
 
     def __len__(self) -> int:
         return len(self.substances)
@@ -230,9 +238,16 @@ class Library:
         # The on-bits from the bit string: iterating GetOnBits() in Python costs more.
         bits = fp.ToBitString().encode("ascii")  # type: ignore[no-untyped-call]
         on = np.flatnonzero(np.frombuffer(bits, np.uint8) == 49)
+        # A query has at most 2,048 on-bits, so 16-bit sums cannot overflow.
+        common = self._bit_rows.take(on, axis=0).sum(axis=0, dtype=np.uint16)
+        if self._no_empty_fingerprint:
+            # Every union is positive (each substance sets a bit): a plain division, with
+            # exactly the same float64 numbers as the guarded one below.
+            shared = common.astype(np.float64)
+            plain: np.ndarray = shared / (self._bit_counts_float + (len(on) - shared))
+            return plain
         n = len(self.substances)
-        common = self._bit_rows[on].sum(axis=0, dtype=np.int64)
-        union = self._bit_counts + len(on) - common
+        union = self._bit_counts + len(on) - common.astype(np.int64)
         similarity: np.ndarray = np.divide(common, union, out=np.zeros(n), where=union > 0)
         return similarity
 
@@ -252,8 +267,10 @@ class Library:
             if fp is None:
                 raise ValueError("nearest() needs a fingerprint or precomputed scores")
             scores = self.similarities(fp)
+        tie_rank, positions = self._tie_rank, None
         if controlled_only:
-            scores = np.where(self._controlled_mask, scores, -1.0)
+            positions, tie_rank = self._controlled, self._controlled_tie_rank
+            scores = scores.take(positions)
         top = min(k, len(scores))
         if top == 0:
             return []
@@ -266,9 +283,10 @@ class Library:
         # how argpartition happened to order equal scores.
         candidates = np.flatnonzero(negated <= kth)
         # lexsort: the last key is the primary one (similarity, best first), then the tie rank.
-        order = np.lexsort((self._tie_rank[candidates], negated[candidates]))
-        ranked = candidates[order[:top]].tolist()
-        values = scores[ranked].tolist()
+        order = np.lexsort((tie_rank[candidates], negated[candidates]))
+        chosen = candidates[order[:top]]
+        values = scores[chosen].tolist()
+        ranked = (positions[chosen] if positions is not None else chosen).tolist()
         return [
             (self.substances[i], round(value, 3))
             for i, value in zip(ranked, values, strict=True)

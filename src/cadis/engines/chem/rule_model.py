@@ -113,6 +113,8 @@ class CategoryMatch:
 class CompiledRules:
     entries: list[tuple[Rule, list[tuple[Chem.Mol, int]]]]  # "any" patterns, row in `needs`
     needs: np.ndarray  # per pattern: the least atom census a molecule needs to match it
+    columns: np.ndarray  # census positions some pattern needs (a zero need always holds)
+    needs_by_column: np.ndarray  # `needs` at those positions, one row per position
 
 
 # Keyed by identity (hashing 45 rules per call would cost more than it saves); the entry
@@ -132,7 +134,12 @@ def _compiled(rules: tuple[Rule, ...]) -> CompiledRules:
                 needs.append(pattern_requirements(pattern))
             entries.append((rule, rows))
         matrix = np.vstack(needs) if needs else np.zeros((0, CENSUS_LENGTH), dtype=np.int16)
-        entry = _COMPILED[id(rules)] = (rules, CompiledRules(entries, matrix))
+        columns = np.flatnonzero((matrix > 0).any(axis=0))
+        by_column = np.ascontiguousarray(matrix[:, columns].T)
+        entry = _COMPILED[id(rules)] = (
+            rules,
+            CompiledRules(entries, matrix, columns, by_column),
+        )
     return entry[1]
 
 
@@ -143,7 +150,11 @@ def first_match(mol: Chem.Mol, rules: tuple[Rule, ...], prepared: Census | None 
     counts = (prepared if prepared is not None else census(mol, ring_sizes=False)).counts
     # One comparison for every pattern at once: those needing more of some atom kind than
     # the molecule has cannot match and are never tried (see census.py).
-    feasible: list[bool] = np.less_equal(compiled.needs, counts).all(axis=1).tolist()
+    # (Reduced over census positions, not per pattern row: the same answer, faster.)
+    wanted = counts.take(compiled.columns)
+    feasible: list[bool] = np.logical_and.reduce(
+        compiled.needs_by_column <= wanted[:, None], axis=0
+    ).tolist()
     profile = None
     for rule, patterns in compiled.entries:
         for pattern, row in patterns:

@@ -22,8 +22,10 @@ from cadis.engines.tables import (
 from .classify import Classification, Classifier, default_classifier
 
 # One encoder for every line (json.dumps with options builds a new one per call); the same
-# output as json.dumps(payload, ensure_ascii=False).
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# output as json.dumps(payload, ensure_ascii=False). Records are trees built per input (no
+# container refers back to itself), so the encoder need not track containers to detect
+# cycles: the same text, about a tenth faster.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def draw_svg(mol: Chem.Mol | str, width: int = 320, height: int = 240) -> str:
