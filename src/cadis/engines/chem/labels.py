@@ -11,8 +11,9 @@ The interface shows words, not codes: every code the engine reports has its two 
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
+
+from cadis.engines.tables import data_records
 
 from .library import DEFAULT_DATA_DIR
 
@@ -22,11 +23,10 @@ LABEL_KINDS = ("category", "status", "basis", "rule")
 @lru_cache(maxsize=1)
 def labels() -> dict[tuple[str, str], dict[str, str]]:
     """{(kind, code): {"en": ..., "ru": ...}} from `labels.csv`."""
-    with (DEFAULT_DATA_DIR / "labels.csv").open(newline="", encoding="utf-8") as fh:
-        return {
-            (row["kind"], row["code"]): {"en": row["name_en"], "ru": row["name_ru"]}
-            for row in csv.DictReader(fh)
-        }
+    return {
+        (row["kind"], row["code"]): {"en": row["name_en"], "ru": row["name_ru"]}
+        for row in data_records(DEFAULT_DATA_DIR / "labels.csv")
+    }
 
 
 def label(kind: str, code: str, lang: str = "en") -> str:

@@ -20,13 +20,14 @@ Similarity ("analogue") is reported apart as triage and is never a legal status.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rdkit import Chem
+
+from cadis.engines.tables import data_records
 
 from .census import Census
 from .derivative import DerivativeIndex
@@ -63,20 +64,19 @@ def load_jurisdictions(data_dir: Path | str | None = None) -> dict[str, Jurisdic
     """Jurisdictions keyed by code, from `jurisdictions.csv`."""
     path = Path(data_dir or DEFAULT_DATA_DIR) / "jurisdictions.csv"
     out: dict[str, Jurisdiction] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            out[row["code"]] = Jurisdiction(
-                code=row["code"],
-                name_en=row["name_en"],
-                name_ru=row["name_ru"],
-                list_name_en=row["list_name_en"],
-                mirrors_international=_flag(row["mirrors_international"]),
-                derivative_rule=_flag(row["derivative_rule"]),
-                verified=_flag(row["verified"]),
-                note=row["note"],
-                list_version=row.get("list_version") or "",
-                list_date=row.get("list_date") or "",
-            )
+    for row in data_records(path):
+        out[row["code"]] = Jurisdiction(
+            code=row["code"],
+            name_en=row["name_en"],
+            name_ru=row["name_ru"],
+            list_name_en=row["list_name_en"],
+            mirrors_international=_flag(row["mirrors_international"]),
+            derivative_rule=_flag(row["derivative_rule"]),
+            verified=_flag(row["verified"]),
+            note=row["note"],
+            list_version=row.get("list_version") or "",
+            list_date=row.get("list_date") or "",
+        )
     return out
 
 

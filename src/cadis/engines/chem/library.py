@@ -7,7 +7,6 @@ file per family): it is the single source of truth for the EWS library, the refe
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,8 @@ from pathlib import Path
 import numpy as np
 from rdkit import Chem, DataStructs
 from rdkit.Chem import rdFingerprintGenerator, rdMolDescriptors
+
+from cadis.engines.tables import data_records
 
 from .standardise import standardise
 
@@ -99,8 +100,7 @@ def _national(value: str | None) -> tuple[str, ...]:
 
 
 def read_substance_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(newline="", encoding="utf-8") as fh:
-        return [row for row in csv.DictReader(fh) if (row.get("smiles") or "").strip()]
+    return [row for row in data_records(path) if (row.get("smiles") or "").strip()]
 
 
 def substance_from_row(row: dict[str, str]) -> Substance:
