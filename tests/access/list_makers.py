@@ -493,57 +493,28 @@ def substances(p, i):
     substance.synonyms.create(lang="ru", synonym=f"синтетик {i}")
 
 
-def _hierarchy(model):
+def _reference(model_name: str, *, hierarchy: bool = False):
+    """A maker of one synthetic entry of a reference vocabulary (under a top-level parent for
+    the hierarchies), named to sort onto the first page."""
+
     def make(p, i):
-        model.objects.create(
-            code=_first(i), name_en=f"Synthetic {i}", name_ru=f"Синт {i}",
-            parent=model.objects.filter(parent=None).order_by("-code").first(),
-        )  # fmt: skip
+        from cadis.apps.reference import models
+
+        model = getattr(models, model_name)
+        values = {"code": _first(i), "name_en": f"Synthetic {i}", "name_ru": f"Синт {i}"}
+        if hierarchy:
+            values["parent"] = model.objects.filter(parent=None).order_by("-code").first()
+        model.objects.create(**values)
 
     return make
 
 
-def _vocabulary(model):
-    def make(p, i):
-        model.objects.create(code=_first(i), name_en=f"Synthetic {i}", name_ru=f"Синт {i}")
-
-    return make
-
-
-def substance_groups(p, i):
-    from cadis.apps.reference.models import SubstanceGroup
-
-    _hierarchy(SubstanceGroup)(p, i)
-
-
-def tdi_drugs(p, i):
-    from cadis.apps.reference.models import TdiDrug
-
-    _hierarchy(TdiDrug)(p, i)
-
-
-def nps_categories(p, i):
-    from cadis.apps.reference.models import NpsCategory
-
-    _vocabulary(NpsCategory)(p, i)
-
-
-def concealment_methods(p, i):
-    from cadis.apps.reference.models import ConcealmentMethod
-
-    _vocabulary(ConcealmentMethod)(p, i)
-
-
-def transport_modes(p, i):
-    from cadis.apps.reference.models import TransportMode
-
-    _vocabulary(TransportMode)(p, i)
-
-
-def drug_forms(p, i):
-    from cadis.apps.reference.models import DrugForm
-
-    _vocabulary(DrugForm)(p, i)
+substance_groups = _reference("SubstanceGroup", hierarchy=True)
+tdi_drugs = _reference("TdiDrug", hierarchy=True)
+nps_categories = _reference("NpsCategory")
+concealment_methods = _reference("ConcealmentMethod")
+transport_modes = _reference("TransportMode")
+drug_forms = _reference("DrugForm")
 
 
 def units(p, i):
