@@ -59,7 +59,14 @@ def test_routes_are_drawn_origin_transit_destination(make_seizure, personas):
     )
     seizure.transit_countries.set([Country.objects.get(code="TJ")])
     routes = maps.route_chart(personas.kg_analyst)
-    assert routes["rows"] == [["AF → TJ → RU", seizure.substance_group.name_ru, 120.0, 1]]
+    assert routes["rows"] == [
+        [
+            "Афганистан → Таджикистан → Российская Федерация",
+            seizure.substance_group.name_ru,
+            120.0,
+            1,
+        ]
+    ]
     legs = [row for row in _layer_values(routes["spec"]) if "lat2" in row or "lon2" in row]
     assert len(legs) == 2
     assert maps.route_chart(personas.tj_analyst)["rows"] == []
