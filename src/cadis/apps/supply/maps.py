@@ -237,12 +237,17 @@ def hotspot_chart(user, filters=None) -> dict:
         topology_url=topology_url(),
         view=view,
     )
-    table = [[names.get(c, c), c, n] for c, n in sorted(by_code.items(), key=lambda kv: -kv[1])]
+    # A subdivision's ISO 3166-2 code starts with its country's: the table names both.
+    country_names = Country.objects.filter(code__in={c.split("-")[0] for c in by_code}).names()
+    table = [
+        [names.get(c, c), country_names.get(c.split("-")[0], c), n]
+        for c, n in sorted(by_code.items(), key=lambda kv: -kv[1])
+    ]
     return _chart(
         "hotspots",
         _("Hotspots: seizures per subdivision"),
         spec,
-        [_("Subdivision"), _("ISO 3166-2 code"), _("number of seizures")],
+        [_("Subdivision"), _("Country"), _("number of seizures")],
         table,
     )
 
