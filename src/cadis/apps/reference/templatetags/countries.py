@@ -1,5 +1,6 @@
-"""``{% load countries %}`` … ``{{ code|country_name }}``: a country a template holds only by its
-ISO code (a key of a stored JSON answer) shown by its name in the reader's language.
+"""``{% load countries %}`` … ``{{ code|country_name }}``, ``{{ codes|country_names }}``: countries a
+template holds only by ISO code (keys of a stored JSON answer, a list of codes) shown by their
+names in the reader's language.
 
 A person reads names, not codes; codes stay in values, ids, URLs and downloads.
 """
@@ -17,3 +18,11 @@ register = template.Library()
 def country_name(code: str | None) -> str:
     code = code or ""
     return Country.objects.filter(code=code).names().get(code, code)
+
+
+@register.filter
+def country_names(codes) -> str:
+    """``["KG", "KZ"]`` → "Кыргызстан, Казахстан" (in the given order; one query)."""
+    codes = [code for code in (codes or ()) if code]
+    names = Country.objects.filter(code__in=codes).names()
+    return ", ".join(names.get(code, code) for code in codes)
