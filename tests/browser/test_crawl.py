@@ -37,21 +37,22 @@ EXPECTED_ROUTES = {
 
 
 # Issue #14 is not closed yet: the violations the UI audit counted per crawl on 7 Dec 2026 at
-# f040de1 with every chart drawn (``benchmarks/ui_audit.py``): only words of the other script
-# are left (country codes, demo content written in one language, English substance names). A count may only go
+# c315785 with every chart drawn (``benchmarks/ui_audit.py``): only words of the other script
+# are left (the English API docs page, demo content written in one language, English list and
+# schedule names of the legal-status table). A count may only go
 # down: a crawl with more violations of a check than listed here fails, and a check not listed
 # must have none. Lower an entry (or remove it) whenever a fix lands; the target is zero.
 OPEN_VIOLATIONS: dict[str, dict[str, int]] = {
-    "en-analyst": {"script_mixing": 14},
+    "en-analyst": {"script_mixing": 13},
     "en-anonymous": {"script_mixing": 13},
-    "en-focal_point": {"script_mixing": 121},
-    "ru-analyst": {"script_mixing": 793},
-    "ru-anonymous": {"script_mixing": 694},
-    "ru-customs": {"script_mixing": 964},
-    "ru-data_provider": {"script_mixing": 898},
-    "ru-focal_point": {"script_mixing": 955},
-    "ru-laboratory": {"script_mixing": 908},
-    "ru-regional": {"script_mixing": 821},
+    "en-focal_point": {"script_mixing": 64},
+    "ru-analyst": {"script_mixing": 633},
+    "ru-anonymous": {"script_mixing": 544},
+    "ru-customs": {"script_mixing": 758},
+    "ru-data_provider": {"script_mixing": 689},
+    "ru-focal_point": {"script_mixing": 749},
+    "ru-laboratory": {"script_mixing": 699},
+    "ru-regional": {"script_mixing": 657},
 }
 
 

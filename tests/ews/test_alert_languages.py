@@ -17,8 +17,9 @@ def test_a_rule_draft_holds_its_title_and_texts_in_both_languages(report, person
     with translation.override(drafted_in):
         _detection, alert = report(personas.kg_provider)
     alert.refresh_from_db()
-    assert "Первое выявление в регионе" in alert.title
-    assert alert.title_en.endswith(": First detection in the region (KG)")
+    # The country is named in each language, not given as its ISO code.
+    assert alert.title.endswith(": Первое выявление в регионе (Кыргызстан)")
+    assert alert.title_en.endswith(": First detection in the region (Kyrgyzstan)")
     assert alert.risk_type.startswith("Новое психоактивное вещество")
     assert alert.texts_en["risk_type"].startswith("New psychoactive substance")
     assert "deaths reported" in alert.texts_en["toxicological_data"]

@@ -27,7 +27,7 @@ def test_the_demo_loads_synthetic_detections_and_alerts_once(library):
     count = detections.count()
     refs = ReferenceSpectrum.objects.all()
     assert refs.count() == 10 and not refs.exclude(source_kind="demo").exists()
-    assert all("synthetic" in r.laboratory for r in refs)
+    assert all(r.is_synthetic for r in refs)
     load_demo(stdout=io.StringIO())
     assert Detection.objects.count() == count
     assert ReferenceSpectrum.objects.count() == 10

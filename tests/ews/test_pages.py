@@ -201,3 +201,12 @@ def test_a_user_subscribes_and_reads_notifications(client_of, personas, report):
     client.post(reverse("ews:notification_read", args=[note.pk]))
     note.refresh_from_db()
     assert note.read_at is not None
+
+
+def test_country_choices_are_named_in_the_readers_language(client_of, personas):
+    client = client_of(personas.kg_analyst)
+    subscription = client.get(reverse("ews:subscription"), HTTP_ACCEPT_LANGUAGE="ru")
+    assert 'value="KG"' in subscription.content.decode()
+    assert "Кыргызстан" in subscription.content.decode()
+    detections = client.get(reverse("ews:detections"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert '<option value="KG">Кыргызстан</option>' in detections

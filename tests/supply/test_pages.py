@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -212,3 +213,12 @@ def test_a_seizure_from_a_document_links_back_to_the_document_and_span(client_of
     page = client_of(personas.kg_analyst).get(f"/supply/seizures/{seizure.pk}/").content.decode()
     assert 'href="/documents/41/#fact-7"' in page
     assert "120–164" in page
+
+
+def test_a_russian_seizure_list_names_the_country_instead_of_its_code(
+    client_of, personas, records
+):
+    page = client_of(personas.kg_analyst).get("/supply/seizures/", HTTP_ACCEPT_LANGUAGE="ru")
+    cells = re.findall(r"<td>([^<]*)</td>", page.content.decode())
+    assert "Кыргызстан" in cells
+    assert "KG" not in cells

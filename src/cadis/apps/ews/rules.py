@@ -11,6 +11,7 @@ from cadis.apps.ews.confidence import detection_grade_line
 from cadis.apps.ews.drafting import in_both_languages
 from cadis.apps.ews.models import Alert, AlertRule, Detection
 from cadis.apps.ews.signalling.evidence import rule_evidence
+from cadis.apps.reference.models import Country
 from cadis.platform import audit
 from cadis.platform.records import Confidentiality, SourceKind
 
@@ -115,10 +116,13 @@ def _draft_texts(detection: Detection, rule: AlertRule, fired: list[AlertRule]) 
     """The title and texts of a rule's draft, in the active language."""
     country = detection.country
     info = detection.classification or {}
+    status = info.get("status") or {}
+    jurisdictions = Country.objects.filter(code__in=list(status)).names()
+    jurisdictions["international"] = _("International (1961, 1971)")
     legal = "; ".join(
-        f"{code}: {_legal_status(value.get('status'))}"
+        f"{jurisdictions.get(code, code)}: {_legal_status(value.get('status'))}"
         + (f" ({value['parent']})" if value.get("parent") else "")
-        for code, value in (info.get("status") or {}).items()
+        for code, value in status.items()
     )
     methods = ", ".join(detection.method_labels())
     analytical = [methods]
@@ -131,7 +135,7 @@ def _draft_texts(detection: Detection, rule: AlertRule, fired: list[AlertRule]) 
         % {
             "substance": detection.profile.name,
             "reason": rule.get_kind_display(),
-            "country": country.code,
+            "country": country.name,
         },
         "risk_type": _("New psychoactive substance (%(category)s)")
         % {"category": detection.get_category_display()},

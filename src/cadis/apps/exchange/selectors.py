@@ -85,7 +85,7 @@ def unread_count(user) -> int:
 def progress_board(user, *, pillar: str = "") -> tuple[list[dict], list, list[tuple]]:
     """Rows (one per adopted recommendation) × target countries with each country's status.
 
-    Returns (rows, countries, totals) where totals are (country code, status label, count).
+    Returns (rows, countries, totals) where totals are (country name, status label, count).
     """
     recs = recommendations_visible(user).filter(status=S.ADOPTED)
     if pillar:
@@ -114,10 +114,10 @@ def progress_board(user, *, pillar: str = "") -> tuple[list[dict], list, list[tu
                     "implementation": impl,
                 }
             )
-            key = (country.code, str(c.ImplementationStatus(status).label))
+            key = (country.name, str(c.ImplementationStatus(status).label))
             totals[key] = totals.get(key, 0) + 1
         rows.append({"recommendation": rec, "cells": cells})
-    return rows, countries, sorted((code, label, n) for (code, label), n in totals.items())
+    return rows, countries, sorted((name, label, n) for (name, label), n in totals.items())
 
 
 def home_figures(user) -> list[dict]:

@@ -104,7 +104,7 @@ COMPARE_ROWS = (
         "countries",
         lambda p: (
             ", ".join(
-                f"{i.country.code}: {i.get_status_display()}" for i in p.implementations.all()
+                f"{i.country.name}: {i.get_status_display()}" for i in p.implementations.all()
             )
             or "—"
         ),

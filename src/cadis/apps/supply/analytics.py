@@ -200,14 +200,20 @@ def routes(user, filters: Filters, limit: int = 10) -> list[dict]:
     grouped = (
         seizures(user, filters)
         .filter(departure_country__isnull=False, destination_country__isnull=False)
-        .values("departure_country__code", "destination_country__code")
+        .values(
+            *(
+                f"{end}_country__{field}"
+                for end in ("departure", "destination")
+                for field in ("code", "name_ru", "name_en")
+            )
+        )
         .annotate(**_measures())
         .order_by("-seizures", "departure_country__code")[:limit]
     )
     return [
         {
             "code": f"{r['departure_country__code']}-{r['destination_country__code']}",
-            "label": f"{r['departure_country__code']} → {r['destination_country__code']}",
+            "label": f"{_name(r, 'departure_country')} → {_name(r, 'destination_country')}",
             "kg": r["kg"] or 0.0,
             "units": r["units"] or 0.0,
             "seizures": r["seizures"],

@@ -134,8 +134,11 @@ def by_dimension(user, filters, dimension: str, limit: int | None = None) -> lis
         rows = []
         for r in grouped:
             unknown = (gettext("not stated"),) * 2
-            a, b = names.get(r["key1"], unknown)[0], names.get(r["key2"], unknown)[0]
-            rows.append(_row(f"{a}-{b}", f"{a} → {b}", r))
+            (code_a, name_a), (code_b, name_b) = (
+                names.get(r["key1"], unknown),
+                names.get(r["key2"], unknown),
+            )
+            rows.append(_row(f"{code_a}-{code_b}", f"{name_a} → {name_b}", r))
         return _ordered(rows, limit or 10)
     rollup_dimension, column, model = _LOOKUP[dimension]
     grouped = list(

@@ -17,6 +17,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
+from cadis.apps.reference.models import Country
 from cadis.apps.supply import selectors
 from cadis.apps.supply.models import NormalisedUnit, Seizure
 from cadis.engines.geo import (
@@ -169,16 +170,19 @@ def route_chart(user, filters=None) -> dict:
         totals[key][0] += kg
         totals[key][1] += 1
     flows, table = [], []
-    for (dep, via, dest, group), (kg, n) in sorted(totals.items(), key=lambda kv: -kv[1][0])[
-        :MAX_ROUTES
-    ]:
+    busiest = sorted(totals.items(), key=lambda kv: -kv[1][0])[:MAX_ROUTES]
+    country_names = Country.objects.filter(
+        code__in={code for (dep, via, dest, _group), _sums in busiest for code in (dep, *via, dest)}
+    ).names()
+    for (dep, via, dest, group), (kg, n) in busiest:
         stops = [_country_stop(c) if c else None for c in (dep, *via, dest)]
         if None in stops or len(stops) < 2:
             continue
         flows.append(
             Flow(stops[0], stops[-1], via=tuple(stops[1:-1]), quantity=round(kg, 3), group=group)
         )
-        table.append([" → ".join((dep, *via, dest)), group, round(kg, 3), n])
+        route = " → ".join(country_names.get(code, code) for code in (dep, *via, dest))
+        table.append([route, group, round(kg, 3), n])
     view = MapView(
         title=_("Routes"),
         labels={
@@ -233,12 +237,17 @@ def hotspot_chart(user, filters=None) -> dict:
         topology_url=topology_url(),
         view=view,
     )
-    table = [[names.get(c, c), c, n] for c, n in sorted(by_code.items(), key=lambda kv: -kv[1])]
+    # A subdivision's ISO 3166-2 code starts with its country's: the table names both.
+    country_names = Country.objects.filter(code__in={c.split("-")[0] for c in by_code}).names()
+    table = [
+        [names.get(c, c), country_names.get(c.split("-")[0], c), n]
+        for c, n in sorted(by_code.items(), key=lambda kv: -kv[1])
+    ]
     return _chart(
         "hotspots",
         _("Hotspots: seizures per subdivision"),
         spec,
-        [_("Subdivision"), _("ISO 3166-2 code"), _("number of seizures")],
+        [_("Subdivision"), _("Country"), _("number of seizures")],
         table,
     )
 

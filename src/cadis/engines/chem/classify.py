@@ -190,6 +190,7 @@ def _stereo_warning(result: Classification, std: Standardised, known: Substance)
 def _neighbour(substance: Substance, similarity: float) -> dict[str, object]:
     return {
         "name": substance.name_en,
+        "name_ru": substance.name_ru,
         "category": substance.category,
         "similarity": similarity,
         "smiles": substance.smiles,

@@ -5,9 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.ews.choices import Category, Method, QuantityUnit, SampleType
 from cadis.apps.ews.models import Alert
-from cadis.apps.reference.models import CENTRAL_ASIA, Subdivision
+from cadis.apps.reference.models import CENTRAL_ASIA, Country, Subdivision
 from cadis.platform.api import MAX_COUNT, MAX_ID, MAX_QUANTITY
 from cadis.platform.records import Confidentiality
+
+
+def _central_asian_countries() -> list[tuple[str, str]]:
+    """(ISO code, name in the reader's language): the choices are evaluated per form."""
+    names = Country.objects.filter(code__in=CENTRAL_ASIA).names()
+    return [(code, names.get(code, code)) for code in CENTRAL_ASIA]
 
 
 class IdentifyForm(forms.Form):
@@ -92,7 +98,7 @@ class DetectionForm(forms.Form):
 class AlertForm(forms.ModelForm):
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
-        choices=[(c, c) for c in CENTRAL_ASIA],
+        choices=_central_asian_countries,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -151,7 +157,7 @@ class SubscriptionForm(forms.Form):
     )
     countries = forms.MultipleChoiceField(
         label=_("Countries (none: all)"),
-        choices=[(c, c) for c in CENTRAL_ASIA],
+        choices=_central_asian_countries,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

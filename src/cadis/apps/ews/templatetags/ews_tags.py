@@ -69,3 +69,12 @@ def confidence(detection) -> dict:
 def status_items(status: dict | None) -> list[tuple[str, str]]:
     """(jurisdiction, status code) pairs of a legal-status answer, for compact hit tables."""
     return [(code, (value or {}).get("status", "")) for code, value in (status or {}).items()]
+
+
+@register.filter
+def substance_name(entry: dict | None) -> str:
+    """A substance of a stored classification (``known``, a neighbour) named in the reader's
+    language: its Russian name on Russian pages when the library has one."""
+    from cadis.apps.ews.identify import substance_name_in_language
+
+    return substance_name_in_language(entry or {})

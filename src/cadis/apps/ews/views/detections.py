@@ -16,7 +16,7 @@ from cadis.apps.ews.forms import DetectionForm, IdentifyForm
 from cadis.apps.ews.identify import classification_json, identify
 from cadis.apps.ews.library import classifier
 from cadis.apps.ews.models import SubstanceProfile
-from cadis.apps.reference.models import CENTRAL_ASIA
+from cadis.apps.reference.models import CENTRAL_ASIA, Country
 from cadis.engines.chem import draw_svg
 from cadis.platform import scope
 from cadis.platform.errors import CadisError
@@ -57,7 +57,7 @@ def detection_list(request):
         "ews/detection_list.html",
         {
             "page": page,
-            "countries": CENTRAL_ASIA,
+            "countries": Country.objects.filter(code__in=CENTRAL_ASIA),
             "categories": Category.choices,
             "country": country,
             "category": category,

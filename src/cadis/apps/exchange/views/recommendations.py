@@ -234,17 +234,13 @@ def board(request):
         "width": "container",
         "height": 200,
         "data": {
-            "values": [{"country": code, "status": label, "n": n} for code, label, n in totals]
+            "values": [{"country": name, "status": label, "n": n} for name, label, n in totals]
         },
         "mark": "bar",
+        # Countries by name on horizontal bars: full labels fit at any width.
         "encoding": {
+            "y": {"field": "country", "type": "nominal", "title": _("Country")},
             "x": {
-                "field": "country",
-                "type": "nominal",
-                "title": _("Country"),
-                "axis": {"labelAngle": 0},
-            },
-            "y": {
                 "field": "n",
                 "type": "quantitative",
                 "title": _("Recommendations"),

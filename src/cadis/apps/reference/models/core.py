@@ -63,11 +63,21 @@ class Coded(models.Model):
 CENTRAL_ASIA = ("KZ", "KG", "TJ", "TM", "UZ")
 
 
+class CountryQuerySet(CodedQuerySet):
+    def names(self) -> dict[str, str]:
+        """``{ISO code: name in the active language}`` of these countries, for labels built
+        from codes (a route "Афганистан → Таджикистан"); a person reads names, not codes.
+        """
+        return {country.code: country.name for country in self.only("code", "name_ru", "name_en")}
+
+
 class Country(Coded, MultilingualName):
     code = models.CharField(_("ISO code"), max_length=2, unique=True)
     alpha3 = models.CharField(max_length=3, unique=True)
     numeric = models.CharField(max_length=3, blank=True)
     is_central_asia = models.BooleanField(_("Central Asian country"), default=False, db_index=True)
+
+    objects = models.Manager.from_queryset(CountryQuerySet)()
 
     class Meta:
         ordering = ["-is_central_asia", "name_en"]

@@ -75,6 +75,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "confidentiality": ("confidentiality", "access", "конфиденциальность", "доступ"),
     "notes": ("notes", "note", "comment", "comments", "примечание", "примечания", "комментарий"),
 }
+
+
+def header_label(field: str, language: str) -> str:
+    """A field named by its first accepted header in ``language`` (Cyrillic on Russian pages).
+
+    >>> header_label("date", "ru"), header_label("date", "en")
+    ('Дата', 'Date')
+    """
+    aliases = ALIASES[field]
+    cyrillic = [a for a in aliases if not a.isascii()]
+    return (cyrillic[0] if language == "ru" and cyrillic else aliases[0]).capitalize()
 REQUIRED = ("date", "substance", "quantity")
 
 

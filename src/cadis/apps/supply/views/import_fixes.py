@@ -22,7 +22,7 @@ from cadis.apps.reference.import_pages import mapping_questions
 from cadis.apps.reference.models import Country
 from cadis.apps.supply import imports
 from cadis.apps.supply.importing.commit import KIND
-from cadis.apps.supply.importing.headers import ALIASES, REQUIRED
+from cadis.apps.supply.importing.headers import ALIASES, REQUIRED, header_label
 from cadis.apps.supply.importing.loading import build_vocabulary
 from cadis.apps.supply.models import ImportBatch
 from cadis.engines.tables import TemplateColumn, template_xlsx
@@ -121,12 +121,6 @@ def import_errors_file(request, pk: int):
     return csv_response(f"{stem}-errors", columns, rows)
 
 
-def _header(name: str, lang: str) -> str:
-    aliases = ALIASES[name]
-    cyrillic = [a for a in aliases if not a.isascii()]
-    return (cyrillic[0] if lang == "ru" and cyrillic else aliases[0]).capitalize()
-
-
 @login_required
 def import_template(request):
     """The seizure import template (XLSX) in Russian (``?lang=ru``, default) or English."""
@@ -147,7 +141,7 @@ def import_template(request):
         )
         columns = [
             TemplateColumn(
-                _header(name, lang),
+                header_label(name, lang),
                 _TEMPLATE_HELP.get(name, ""),
                 name in REQUIRED,
                 lists.get(name, ()),

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cadis.apps.supply import imports
 from cadis.apps.supply.forms import ImportForm
-from cadis.apps.supply.importing.headers import ALIASES
+from cadis.apps.supply.importing.headers import ALIASES, header_label
 from cadis.apps.supply.models import ImportBatch
 from cadis.apps.supply.views.import_fixes import questions
 from cadis.platform.errors import CadisError, PermissionDenied, ValidationError
@@ -45,8 +45,11 @@ def import_upload(request):
             imports.import_check(actor=request.user, batch=batch)
             return redirect("supply:import_detail", pk=batch.pk)
     batches = imports.visible_batches(request.user)[:20]
+    language = (get_language() or "ru")[:2]
+    # Each field by its name in the reader's language, then the headers a file may use for it.
+    aliases = [(header_label(field, language), names) for field, names in ALIASES.items()]
     return render(
-        request, "supply/import_upload.html", {"form": form, "batches": batches, "aliases": ALIASES}
+        request, "supply/import_upload.html", {"form": form, "batches": batches, "aliases": aliases}
     )
 
 
