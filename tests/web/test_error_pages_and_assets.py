@@ -77,3 +77,13 @@ def test_the_api_documentation_loads_swagger_ui_from_the_projects_static_files(c
     assert "/static/ninja/swagger-ui.css" in sources
     assert all(s.startswith("/") and not s.startswith("//") for s in sources), sources
     assert finders.find("ninja/swagger-ui-bundle.js") is not None
+
+
+def test_the_english_api_reference_is_marked_english_and_a_russian_reader_is_told(client):
+    client.cookies["django_language"] = "ru"
+    html = client.get("/api/v1/docs").content.decode()
+    assert '<html lang="ru">' in html and '<main id="swagger-ui" lang="en">' in html
+    assert "Справочник API — на английском языке" in html
+    client.cookies["django_language"] = "en"
+    html = client.get("/api/v1/docs").content.decode()
+    assert '<html lang="en">' in html and "api-docs-language" not in html

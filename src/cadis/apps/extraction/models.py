@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cadis.apps.knowledge.choices import Language
 from cadis.apps.reference.models import Geocoded
 from cadis.platform.records import JobTracked, optional_ref
 from cadis.platform.scope import Owner
@@ -75,6 +76,11 @@ class ExtractionRun(JobTracked):
         ordering = ["-created_at", "-id"]
         verbose_name = _("extraction run")
         verbose_name_plural = _("extraction runs")
+
+    @property
+    def language_label(self) -> str:
+        """The detected language named in the reader's language ("русский", not "ru")."""
+        return str(dict(Language.choices).get(self.language, self.language or "?"))
 
     def __str__(self) -> str:
         return f"{self.document} · {self.engine_version} · {self.get_status_display()}"
