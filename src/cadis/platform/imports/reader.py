@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from cadis.engines import tables
 from cadis.engines.tables import TableError, TableErrorCode
@@ -66,10 +67,11 @@ def read_table(data: bytes, file: str) -> Table:
     """The table in a file; raises FileRejected with the reason when it cannot be read."""
     try:
         with tables.read_table(data, name=file, spec=_FIRST_ROW, limits=LIMITS) as table:
-            rows = [
-                (row.number, [c if type(c) is str else _cell(c) for c in row.cells])
-                for row in table
-            ]
+            rows: list[tuple[int, list[Cell]]]
+            if table.format == "csv":  # every cell is already text
+                rows = [(row.number, cast(list[Cell], row.cells)) for row in table]
+            else:
+                rows = [(row.number, [_cell(c) for c in row.cells]) for row in table]
             return Table(file, table.header.headers, rows, table.encoding)
     except TableError as error:
         raise rejected(error, file) from None

@@ -56,11 +56,11 @@ def import_context(actor, organisation, confidentiality: str) -> ImportContext:
 
 def check_bytes(data: bytes, file_name: str, context: ImportContext) -> ParseResult:
     """Read and validate a file; nothing is written. A file that cannot be read gives file-level issues."""
-    try:
-        table = read_table(data, file_name)
-    except FileRejected as rejected:
-        return ParseResult([], rejected.issues, 0)
     with no_cyclic_gc():
+        try:
+            table = read_table(data, file_name)
+        except FileRejected as rejected:
+            return ParseResult([], rejected.issues, 0)
         return _check(table, context)
 
 

@@ -46,7 +46,7 @@ class ImportContext:
     today: dt.date = field(default_factory=dt.date.today)
 
 
-@dataclass
+@dataclass(slots=True)  # 100,000 of them per large file: slots make each smaller and faster
 class ParsedSeizure:
     row: int
     country_id: int
