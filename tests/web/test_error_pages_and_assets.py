@@ -84,6 +84,7 @@ def test_the_english_api_reference_is_marked_english_and_a_russian_reader_is_tol
     html = client.get("/api/v1/docs").content.decode()
     assert '<html lang="ru">' in html and '<main id="swagger-ui" lang="en">' in html
     assert "Справочник API — на английском языке" in html
+    assert "WCAG" not in html  # the template's comment is not shown
     client.cookies["django_language"] = "en"
     html = client.get("/api/v1/docs").content.decode()
     assert '<html lang="en">' in html and "api-docs-language" not in html
