@@ -54,6 +54,7 @@ class Jurisdiction:
     note: str
     list_version: str = ""
     list_date: str = ""
+    list_name_ru: str = ""
 
 
 def _flag(value: str | None) -> bool:
@@ -76,6 +77,7 @@ def load_jurisdictions(data_dir: Path | str | None = None) -> dict[str, Jurisdic
             note=row["note"],
             list_version=row.get("list_version") or "",
             list_date=row.get("list_date") or "",
+            list_name_ru=row.get("list_name_ru") or "",
         )
     return out
 

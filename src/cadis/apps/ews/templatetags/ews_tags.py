@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from cadis.apps.ews.choices import Category
 
@@ -78,3 +83,45 @@ def substance_name(entry: dict | None) -> str:
     from cadis.apps.ews.identify import substance_name_in_language
 
     return substance_name_in_language(entry or {})
+
+
+@lru_cache(maxsize=1)
+def _jurisdictions() -> dict:
+    from cadis.engines.chem.legal import load_jurisdictions  # the shipped list names
+
+    return load_jurisdictions()
+
+
+_SCHEDULE = re.compile(r"^(1961|1971) Schedule (I|II|III|IV)$")
+_IMPLEMENTS = re.compile(r"^(?P<list>.+) \(implements (?P<schedule>\d{4} Schedule [IV]+)\)$")
+
+
+@register.filter
+def schedule_label(text: str) -> str:
+    """"1971 Schedule II" in the reader's words: "Список II Конвенции 1971 г."."""
+    found = _SCHEDULE.match(text or "")
+    if not found:
+        return text
+    return _("Schedule %(number)s of the %(year)s Convention") % {
+        "number": found.group(2),
+        "year": found.group(1),
+    }
+
+
+@register.filter
+def legal_list(text: str | None, jurisdiction: str) -> str:
+    """The list of a stored legal-status answer (the chemistry engine writes it in English) in
+    the reader's language: a convention schedule, a national list, or a national list that
+    implements a schedule."""
+    text = text or ""
+    found = _IMPLEMENTS.match(text)
+    listed = found.group("list") if found else text
+    held = _jurisdictions().get(jurisdiction)
+    if held is not None and listed == held.list_name_en and get_language() == "ru":
+        listed = held.list_name_ru or listed
+    if found:
+        return _("%(list)s (implements %(schedule)s)") % {
+            "list": listed,
+            "schedule": schedule_label(found.group("schedule")),
+        }
+    return schedule_label(listed)
