@@ -7,10 +7,11 @@
 The figures (written to benchmarks/out/house_metrics.json when measuring this checkout):
 - tabular_readers: source files that read CSV/XLSX themselves (csv.reader/DictReader/Sniffer,
   openpyxl.load_workbook), listed;
-- import_pipelines: source files with their own dry-run/commit import loop (a ``dry_run``
-  parameter or an ``import_check``/``import_commit`` function), listed; a file that hands its
-  rows to the platform's flow (calls ``check_rows``/``commit_rows``) is a specification on the
-  one pipeline, not a pipeline of its own, and is not counted;
+- import_pipelines: source files with a dry-run/commit loop of their own, listed: a file that
+  decides itself whether a dry run writes (an ``if`` on ``dry_run``) or counts rows as
+  created, updated or unchanged itself (``report.created += 1``). The platform's flow
+  (``platform/imports/flow.py``: ``check_each``, ``commit_rows``) is the one; a kind that hands
+  its rows to it passes ``dry_run`` on and is a specification, not a pipeline;
 - spreadsheet_writers: source files that write CSV/XLSX themselves (csv.writer/DictWriter,
   openpyxl.Workbook), listed;
 - scope_comparisons: lines outside the scope module that decide access themselves (the scan
@@ -60,27 +61,30 @@ def _calls(tree: ast.AST) -> set[str]:
     return names
 
 
-def _on_the_flow(tree: ast.AST) -> bool:
-    """The file calls the platform flow's ``check_rows``/``commit_rows`` (a specification)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in ("check_rows", "commit_rows"):
-                return True
-    return False
+_COUNTS = {"created", "updated", "unchanged"}
+
+
+def _mentions_dry_run(node: ast.AST) -> bool:
+    return any(
+        (isinstance(n, ast.Name) and n.id == "dry_run")
+        or (isinstance(n, ast.Attribute) and n.attr == "dry_run")
+        for n in ast.walk(node)
+    )
 
 
 def _pipeline(tree: ast.AST) -> bool:
-    if _on_the_flow(tree):
-        return False
+    """The file runs a dry-run/commit loop itself (see the module's docstring)."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef):
-            if node.name in ("import_check", "import_commit"):
-                return True
-            arguments = node.args.args + node.args.kwonlyargs
-            if any(a.arg == "dry_run" for a in arguments):
-                return True
+        if isinstance(node, ast.If) and _mentions_dry_run(node.test):
+            return True
+        if (
+            isinstance(node, ast.AugAssign)
+            and isinstance(node.target, ast.Attribute)
+            and node.target.attr in _COUNTS
+            and isinstance(node.value, ast.Constant)
+            and _mentions_dry_run(tree)
+        ):
+            return True
     return False
 
 

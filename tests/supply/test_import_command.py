@@ -23,14 +23,17 @@ def test_a_dry_run_lists_problems_and_writes_nothing(personas, tmp_path, good_cs
     path = tmp_path / "kg.csv"
     path.write_bytes(good_csv)
     output = run("seizures", str(path), "--dry-run", "--organisation", str(personas.kg_org.pk))
-    assert "3 rows would be imported" in output and Seizure.objects.count() == 0
+    assert "3 rows: 3 would be created, 0 would be updated, 0 unchanged" in output
+    assert Seizure.objects.count() == 0
 
 
 def test_the_command_imports_once_and_then_changes_nothing(personas, tmp_path, good_csv):
     path = tmp_path / "kg.csv"
     path.write_bytes(good_csv)
-    assert "3 created" in run("seizures", str(path), "--organisation", str(personas.kg_org.pk))
-    assert "0 created, 3 already imported" in run(
+    first = run("seizures", str(path), "--organisation", str(personas.kg_org.pk))
+    assert "3 rows: 3 were created, 0 were updated, 0 unchanged" in first
+    assert "  3/3" in first  # the chunks written, as progress
+    assert "3 rows: 0 were created, 0 were updated, 3 unchanged" in run(
         "seizures", str(path), "--organisation", str(personas.kg_org.pk)
     )
     assert Seizure.objects.filter(source_ref__file="kg.csv").count() == 3

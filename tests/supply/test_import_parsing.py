@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 import openpyxl
 import pytest
@@ -22,8 +23,26 @@ def context(refdata):
     return ImportContext(default_country_id=kg, allowed_country_ids=frozenset({kg}))
 
 
-def check(data: bytes, context, name: str = "seizures.csv"):
-    return check_bytes(data, name, context)
+@dataclass
+class Checked:
+    """The platform's checked file (``Checked``: report and valid rows) in this test's words."""
+
+    rows: list
+    issues: list
+    row_count: int
+
+    @property
+    def errors(self) -> list:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list:
+        return [i for i in self.issues if i.severity != "error"]
+
+
+def check(data: bytes, context, name: str = "seizures.csv") -> Checked:
+    checked = check_bytes(data, name, context)
+    return Checked(checked.values, checked.report.issues, checked.report.rows)
 
 
 def codes(result) -> list[tuple[int | None, str | None, str]]:

@@ -1,6 +1,7 @@
-"""The supply module's kinds of ``cadis import`` registered here (``cadis import seizures`` is
-registered with the command itself):
+"""The supply module's kinds of ``cadis import``, each run the one way (``run_file_import``):
 
+- ``cadis import seizures FILE [--dry-run [--format json]]``: seizures, with the same rules,
+  mappings and report as the upload page (``importing.commit``);
 - ``cadis import prices FILE [--dry-run [--format json]]``: price and purity records, with the
   same rules, mappings and report as the upload page (``prices.importing``)."""
 
@@ -11,6 +12,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from cadis.platform.imports.commands import importer, run_file_import
+
+
+@importer("seizures", "Seizures from a CSV or XLSX file.")
+def import_seizures_file(command: BaseCommand, path: Path, options) -> int:
+    from cadis.apps.supply.importing.commit import import_seizures
+
+    return run_file_import(command, path, options, import_seizures)
 
 
 @importer("prices", "Drug price and purity records from a CSV or XLSX file.")

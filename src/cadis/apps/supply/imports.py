@@ -1,4 +1,7 @@
-"""Import files: upload, dry run (check) and commit. Large files run as background jobs."""
+"""The stored import of seizure files on the platform's one flow: the upload kept as a batch,
+the dry run (``check_bytes``: the platform report and the valid rows), the commit
+(``commit_checked``: ``commit_rows`` over them). Large files run as background jobs with a
+progress bar; the batch keeps the report for the page and its error file."""
 
 from __future__ import annotations
 
@@ -9,9 +12,9 @@ from django.db import transaction
 
 from cadis.apps.supply.importing.commit import (
     check_bytes,
+    commit_checked,
     import_context,
     issues_report,
-    write_rows,
 )
 from cadis.apps.supply.models import ImportBatch
 from cadis.platform import audit
@@ -62,17 +65,19 @@ def import_check(*, actor, batch: ImportBatch, data: bytes | None = None) -> Imp
     if data is None:
         with batch.file.open("rb") as handle:
             data = handle.read()
-    result = check_bytes(data, batch.file_name, context)
-    errors, warnings = result.errors, result.warnings
-    batch.row_count = result.row_count
+    checked = check_bytes(data, batch.file_name, context)
+    report = checked.report
+    errors = [i for i in report.issues if i.severity == "error"]
+    warnings = [i for i in report.issues if i.severity != "error"]
+    batch.row_count = report.rows
     batch.error_count, batch.warning_count = len(errors), len(warnings)
     batch.report = {
         "issues": issues_report(errors + warnings),
-        "valid_rows": len(result.rows),
-        "preview": result.preview,
+        "valid_rows": len(checked.planned),
+        "preview": report.preview,
     }
     batch.move_to(
-        ImportBatch.Status.REJECTED if errors or not result.rows else ImportBatch.Status.CHECKED,
+        ImportBatch.Status.REJECTED if errors or not checked.planned else ImportBatch.Status.CHECKED,
         row_count=batch.row_count,
         error_count=batch.error_count,
         warning_count=batch.warning_count,
@@ -91,21 +96,18 @@ def import_commit(
     if data is None:
         with batch.file.open("rb") as handle:
             data = handle.read()
-    result = check_bytes(data, batch.file_name, context)
-    if result.errors or not result.rows:
+    checked = check_bytes(data, batch.file_name, context, dry_run=False)
+    if not checked.report.ok or not checked.planned:
+        errors = [i for i in checked.report.issues if i.severity == "error"]
         raise ValidationError(
             "The file has errors; nothing was imported. Fix them and upload it again.",
-            details={"errors": issues_report(result.errors, 100)},
+            details={"errors": issues_report(errors, 100)},
         )
     with transaction.atomic():
-        created, unchanged = write_rows(
-            actor=actor,
-            organisation=batch.organisation,
-            rows=result.rows,
-            batch=batch,
-            file_name=batch.file_name,
-            progress=progress,
+        report = commit_checked(
+            checked, actor=actor, organisation=batch.organisation, batch=batch, progress=progress
         )
+        created, unchanged = report.created, report.unchanged
         batch.move_to(
             ImportBatch.Status.COMMITTED, created_count=created, unchanged_count=unchanged
         )

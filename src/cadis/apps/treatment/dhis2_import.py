@@ -10,8 +10,8 @@ Where the values land:
   the cases and the people tested of one indicator, year, sex and age band are one figure;
 - ``TDI_CLIENTS`` is an ``ImportedAggregate`` (there are no episodes behind it).
 
-Both are owned by the importing organisation, one figure per key, so importing the same file
-again changes nothing; a changed value updates the figure, with an audit entry. Only yearly
+Both are owned by the importing organisation, one figure per key, and written through the
+platform's one flow (``commit_rows``), so importing the same file again changes nothing; a changed value updates the figure, with an audit entry. Only yearly
 periods, countries (not subdivisions), the default attribute option combination and the
 ``sex`` and ``age`` categories are kept.
 """
@@ -35,6 +35,7 @@ from cadis.engines.dhis2.periods import YEARLY
 from cadis.platform import audit
 from cadis.platform.errors import PermissionDenied, ValidationError
 from cadis.platform.imports.fastinsert import insert_many
+from cadis.platform.imports.flow import Planned, commit_rows
 from cadis.platform.imports.pipeline import ImportReport
 from cadis.platform.records import Confidentiality, SourceKind, actor_or_none
 from cadis.platform.scope import (
@@ -249,8 +250,8 @@ def import_dhis2(
     if report.errors:
         return report
     writer = _Writer(actor, organisation, instance, data, file_name, confidentiality)
-    writer.tdi(plan, report, dry_run=dry_run)
-    writer.harms(plan, report, dry_run=dry_run)
+    writer.harms(plan, report)  # first: its consistency problems stop both before any write
+    writer.tdi(plan, report)
     if report.errors:
         transaction.set_rollback(True)
         return report
@@ -273,29 +274,36 @@ class _Writer:
     def _provenance(self, row: int | None) -> dict:
         return {**self.detail, "row": row}
 
-    def tdi(self, plan: _Plan, report: ImportReport, *, dry_run: bool) -> None:
+    def tdi(self, plan: _Plan, report: ImportReport) -> None:
+        """The clients' figures through the one flow: one per key, updated when changed."""
         if not plan.tdi:
             return
-        existing = {
-            (a.country_id, a.indicator, a.year, a.disaggregation): a
-            for a in ImportedAggregate.objects.filter(
-                organisation=self.organisation,
-                country_id__in={key[0] for key in plan.tdi},
-                year__in={key[2] for key in plan.tdi},
-            )
-        }
-        new = []
-        for key, (value, country) in plan.tdi.items():
-            current = existing.get(key)
-            if current is None:
-                report.created += 1
+
+        def existing(_planned: list[Planned]) -> dict:
+            return {
+                (a.country_id, a.indicator, a.year, a.disaggregation): a
+                for a in ImportedAggregate.objects.filter(
+                    organisation=self.organisation,
+                    country_id__in={key[0] for key in plan.tdi},
+                    year__in={key[2] for key in plan.tdi},
+                )
+            }
+
+        def write_many(changed: list[tuple[Planned, ImportedAggregate | None]]) -> None:
+            new = []
+            for row, current in changed:
+                value, country = row.values
+                if current is not None:
+                    changes = {"value": int(value.value), "batch": self.batch}
+                    self._update(current, changes, value.row)
+                    continue
                 new.append(
                     ImportedAggregate(
                         country=country,
                         organisation=self.organisation,
-                        indicator=key[1],
-                        year=key[2],
-                        disaggregation=key[3],
+                        indicator=row.key[1],
+                        year=row.key[2],
+                        disaggregation=row.key[3],
                         value=int(value.value),
                         batch=self.batch,
                         confidentiality=self.confidentiality,
@@ -304,21 +312,23 @@ class _Writer:
                         created_by=self.recorder,
                     )
                 )
-            elif current.value == value.value:
-                report.unchanged += 1
-            else:
-                report.updated += 1
-                if not dry_run:
-                    self._update(
-                        current, {"value": int(value.value), "batch": self.batch}, value.row
-                    )
-        if not dry_run:
             self._create(ImportedAggregate, new)
 
-    def harms(self, plan: _Plan, report: ImportReport, *, dry_run: bool) -> None:
+        planned = [Planned(found[0].row or 0, key, found) for key, found in plan.tdi.items()]
+        commit_rows(
+            report,
+            planned,
+            existing=existing,
+            same=lambda current, row: current.value == row.values[0].value,
+            write_many=write_many,
+        )
+
+    def harms(self, plan: _Plan, report: ImportReport) -> None:
+        """The harms figures through the one flow, counted by value: the cases and the people
+        tested of a figure are each created, updated or unchanged."""
         if not plan.harms:
             return
-        existing = {
+        stored = {
             (h.country_id, h.indicator, h.year, h.sex, h.age_band): h
             for h in HarmRecord.objects.filter(
                 organisation=self.organisation,
@@ -327,29 +337,50 @@ class _Writer:
                 year__in={key[2] for key in plan.harms},
             )
         }
-        new = []
+        merged: dict[tuple, dict] = {}
         for key, harm in plan.harms.items():
-            current = existing.get(key)
-            merged = {"cases": None, "tested": None}
+            current = stored.get(key)
+            values = {"cases": None, "tested": None}
             if current is not None:
-                merged = {"cases": current.cases, "tested": current.tested}
-            changes = {p: v for p, v in harm.parts.items() if merged[p] != v}
-            merged.update(harm.parts)
-            if not self._consistent(harm, merged, report):
-                continue
-            for part in harm.parts:
-                if part not in changes:
-                    report.unchanged += 1
-                elif current is None or getattr(current, part) is None:
-                    report.created += 1
+                values = {"cases": current.cases, "tested": current.tested}
+            values.update(harm.parts)
+            if self._consistent(harm, values, report):
+                merged[key] = values
+
+        def existing(_planned: list[Planned]) -> dict:
+            return {
+                (key, part): current
+                for key, current in stored.items()
+                for part in ("cases", "tested")
+                if getattr(current, part) is not None
+            }
+
+        def write_many(changed: list[tuple[Planned, HarmRecord | None]]) -> None:
+            changes: dict[tuple, dict[str, int]] = {}
+            for row, _current in changed:
+                key, part = row.key
+                changes.setdefault(key, {})[part] = plan.harms[key].parts[part]
+            new = []
+            for key, parts in changes.items():
+                harm, current = plan.harms[key], stored.get(key)
+                if current is None:
+                    new.append(self._new_harm(harm, merged[key]))
                 else:
-                    report.updated += 1
-            if current is None:
-                new.append(self._new_harm(harm, merged))
-            elif changes and not dry_run:
-                self._update(current, changes, min(r or 0 for r in harm.rows.values()) or None)
-        if not dry_run and not report.errors:
+                    self._update(current, parts, min(r or 0 for r in harm.rows.values()) or None)
             self._create(HarmRecord, new)
+
+        planned = [
+            Planned(harm.rows.get(part) or 0, (key, part), value)
+            for key, harm in plan.harms.items()
+            for part, value in harm.parts.items()
+        ]
+        commit_rows(
+            report,
+            planned,
+            existing=existing,
+            same=lambda current, row: getattr(current, row.key[1]) == row.values,
+            write_many=write_many,
+        )
 
     def _consistent(self, harm: _Harm, merged: dict, report: ImportReport) -> bool:
         element = f"{harm.indicator.upper()}_CASES"

@@ -12,6 +12,7 @@ command runs before it builds its parser)::
 
 from __future__ import annotations
 
+import inspect
 import json
 from argparse import ArgumentParser
 from collections.abc import Callable
@@ -101,16 +102,21 @@ def run_file_import(
 ) -> int:
     """A table import kind run the one way: the actor and organisation of the options, the
     file checked (``--dry-run``) or written by ``run(actor=, organisation=, data=, file_name=,
-    dry_run=[, confidentiality=])``, and the report printed (``--format json``: the dry run's
+    dry_run=[, confidentiality=][, progress=])``, and the report printed (``--format json``: the dry run's
     report as JSON); the exit status."""
     from django.core.management.base import CommandError
 
     actor, organisation = command_actor_and_organisation(options)
     if options.get("format") == "json" and not options["dry_run"]:
         raise CommandError("--format json is a dry-run report: add --dry-run.")
-    extra = (
+    extra: dict[str, Any] = (
         {"confidentiality": options["confidentiality"]} if options.get("confidentiality") else {}
     )
+    if "progress" in inspect.signature(run).parameters and options.get("format") != "json":
+        # Long writes say how far they are (a kind that writes in chunks reports each one).
+        extra["progress"] = lambda done, total, _message=None: command.stdout.write(
+            f"  {done}/{total}"
+        )
     report = run(
         **extra,
         actor=actor,

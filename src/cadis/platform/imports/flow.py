@@ -1,13 +1,16 @@
-"""The one row flow of the table imports read by column name (treatment episodes, harms figures,
-price and purity records).
+"""The one import flow under every import kind: seizures, treatment episodes, harms figures,
+price and purity records, NPS library profiles and DHIS2 aggregates.
 
-Each row is read by the kind's rules through a ``RowReader`` (vocabulary values through the
-one matcher, whole and decimal numbers under the one rule for "1.300", dates and period bounds
-in Russian and ISO forms), which
-collects issues with stable codes and what will be written. ``check_rows`` gives the report
-with a preview (rows with issues first) and the rows to write; ``commit_rows`` writes them all
-or none (the caller's transaction), idempotently: a row whose natural key is stored with the
-same values is unchanged, with other values updated, else created.
+- **Check.** ``check_each`` is the one row loop: each row read by the kind's rules (its row
+  reader collects issues with stable codes and what will be written), duplicates refused, a
+  preview with rows with issues first. Tables read by column name use ``check_rows`` with a
+  ``RowReader`` (vocabulary values through the one matcher, whole and decimal numbers under the
+  one rule for "1.300", dates and period bounds in Russian and ISO forms); the seizure table
+  reads positional cells with its own row reader. Either way the answer is a ``Checked``: the
+  report and the valid rows keyed by their natural key.
+- **Commit.** ``commit_rows`` counts every row as created, updated or unchanged against what is
+  stored and, unless a dry run, writes them all or none (the caller's transaction),
+  idempotently, row by row or in bulk for large files.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from cadis.engines.units import (
     DateFormatError,
@@ -54,6 +57,15 @@ class RowReader:
 
     def text(self, name: str) -> str:
         return str(self.row.get(name, "")).strip()
+
+    def preview(self) -> dict[str, Any]:
+        """The row as written next to what will be written, for the dry-run page."""
+        return {
+            "row": self.number,
+            "written": {k: v for k, v in self.row.items() if v},
+            "parsed": dict(self.shown),
+            "issues": [str(i.code) for i in self.issues],
+        }
 
     def fail(
         self, name: str, code: str, suggestions: tuple[str, ...] = (), **params: object
@@ -219,16 +231,77 @@ class Planned:
     values: Any
 
 
+class Checked(NamedTuple):
+    """A checked file: the report (issues, preview, row count) and the valid rows to write.
+    Every import kind's check gives one; nothing is written while the report has an error."""
+
+    report: ImportReport
+    planned: list[Planned]
+
+    @property
+    def values(self) -> list[Any]:
+        return [row.values for row in self.planned]
+
+
 Parse = Callable[[RowReader], tuple[Hashable, Any] | None]
+R = TypeVar("R", bound="CheckedRow")
 
 
-def _preview(reader: RowReader) -> dict[str, Any]:
-    return {
-        "row": reader.number,
-        "written": {k: v for k, v in reader.row.items() if v},
-        "parsed": dict(reader.shown),
-        "issues": [str(i.code) for i in reader.issues],
-    }
+class CheckedRow(Protocol):
+    """What the row loop needs of a kind's row reader (``RowReader``, or the seizure table's
+    positional ``RowCells``): its file row number, the issues it collected, its preview."""
+
+    number: int
+    issues: list[Issue]
+
+    def fail(self, name: str, code: str, /) -> None: ...
+
+    def preview(self) -> dict[str, Any]: ...
+
+
+def check_each(
+    report: ImportReport,
+    readers: Iterable[R],
+    parse: Callable[[R], tuple[Hashable, Any] | None],
+    *,
+    duplicates: bool = False,
+    duplicate_column: str = "",
+    preview_rows: int = PREVIEW_ROWS,
+    hidden: Iterable[str] = (),
+) -> list[Planned]:
+    """The one row loop of every import kind: each row read by the kind's rules (``parse``
+    gives its natural key and values, or None), its issues added to the report, rows with the
+    same key refused (``duplicate_row``) unless ``duplicates`` (seizures: two equal seizures
+    are two events), and a preview of up to ``preview_rows`` rows with issues first (as many
+    of each kind are kept, so a problem late in a large file is still shown). ``hidden``
+    columns (identifiers) are never shown. Returns the valid rows."""
+    hidden = set(hidden)
+    planned: list[Planned] = []
+    seen: set[Hashable] = set()
+    previews: list[tuple[bool, int, dict[str, Any]]] = []
+    kept = {False: 0, True: 0}
+    for reader in readers:
+        parsed = parse(reader)
+        if parsed is not None and not any(i.severity == "error" for i in reader.issues):
+            key, values = parsed
+            if not duplicates and key in seen:
+                reader.fail(duplicate_column, "duplicate_row")
+            else:
+                seen.add(key)
+                planned.append(Planned(reader.number, key, values))
+        report.issues.extend(reader.issues)
+        with_issues = bool(reader.issues)
+        if kept[with_issues] < preview_rows:
+            kept[with_issues] += 1
+            preview = reader.preview()
+            if hidden:
+                preview["written"] = {
+                    k: v for k, v in preview["written"].items() if k not in hidden
+                }
+            previews.append((not with_issues, reader.number, preview))
+    previews.sort(key=lambda item: (item[0], item[1]))  # rows with issues first
+    report.preview = [p for _ok, _n, p in previews[:preview_rows]]
+    return planned
 
 
 def check_rows(
@@ -241,39 +314,23 @@ def check_rows(
     duplicate_column: str = "",
     hidden: Iterable[str] = (),
     start: int = 2,
-) -> tuple[ImportReport, list[Planned]]:
-    """Every row read (``rows[i]`` is the file's row ``i + start``, an empty dict for a blank
-    one; ``start`` is 2 below a header, 1 for files without one such as SDF records): the
-    report with its preview, and the rows to write when no row has an error.
+) -> Checked:
+    """Every row of a table read by column name (``rows[i]`` is the file's row ``i + start``,
+    an empty dict for a blank one; ``start`` is 2 below a header, 1 for files without one such
+    as SDF records) through the one row loop: the report with its preview, and the rows to
+    write when no row has an error.
 
     ``hidden`` columns (identifiers) are never shown in the preview."""
     report = ImportReport(file=file, rows=sum(1 for r in rows if r), dry_run=dry_run)
     for header in getattr(rows, "ignored_columns", ()):
         report.issues.append(issue(file, 1, header[:100], "unknown_column", column=header[:100]))
-    hidden = set(hidden)
-    planned: list[Planned] = []
-    seen: set[Hashable] = set()
-    previews: list[tuple[bool, int, dict[str, Any]]] = []
-    for number, row in enumerate(rows, start=start):
-        if not row:
-            continue
-        reader = RowReader(file, number, row, conventions)
-        parsed = parse(reader)
-        if parsed is not None and not any(i.severity == "error" for i in reader.issues):
-            key, values = parsed
-            if key in seen:
-                reader.fail(duplicate_column, "duplicate_row")
-            else:
-                seen.add(key)
-                planned.append(Planned(number, key, values))
-        report.issues.extend(reader.issues)
-        if len(previews) < 2 * PREVIEW_ROWS:
-            preview = _preview(reader)
-            preview["written"] = {k: v for k, v in preview["written"].items() if k not in hidden}
-            previews.append((not reader.issues, number, preview))
-    previews.sort(key=lambda item: (item[0], item[1]))  # rows with issues first
-    report.preview = [p for _ok, _n, p in previews[:PREVIEW_ROWS]]
-    return report, planned if report.ok else []
+    readers = (
+        RowReader(file, number, row, conventions)
+        for number, row in enumerate(rows, start=start)
+        if row
+    )
+    planned = check_each(report, readers, parse, duplicate_column=duplicate_column, hidden=hidden)
+    return Checked(report, planned if report.ok else [])
 
 
 def commit_rows(
@@ -282,13 +339,22 @@ def commit_rows(
     *,
     existing: Callable[[list[Planned]], Mapping[Hashable, Any]],
     same: Callable[[Any, Planned], bool],
-    write: Callable[[Planned, Any], None],
+    write: Callable[[Planned, Any], None] | None = None,
+    write_many: Callable[[list[tuple[Planned, Any]]], None] | None = None,
 ) -> ImportReport:
     """Count (and unless a dry run, write) every planned row: created, updated or unchanged.
-    The caller holds the transaction, so a failure writes nothing."""
+
+    ``existing(planned)`` maps the natural keys already stored to the stored record; ``same``
+    says whether a stored record already holds a row's values. A kind writes row by row
+    (``write(row, current)``, ``current`` None for a new row) or, for large files, all changed
+    rows at once (``write_many([(row, current), ...])``, in file order). The caller holds the
+    transaction, so a failure writes nothing."""
+    if (write is None) == (write_many is None):
+        raise TypeError("commit_rows takes exactly one of write and write_many")
     if not report.ok:
         return report
     stored = existing(planned)
+    changed: list[tuple[Planned, Any]] = []
     for row in planned:
         current = stored.get(row.key)
         if current is None:
@@ -298,7 +364,13 @@ def commit_rows(
             continue
         else:
             report.updated += 1
-        if not report.dry_run:
-            write(row, current)
+        changed.append((row, current))
+    if not report.dry_run:
+        if write_many is not None:
+            write_many(changed)
+        else:
+            assert write is not None
+            for row, current in changed:
+                write(row, current)
     report.committed = not report.dry_run
     return report

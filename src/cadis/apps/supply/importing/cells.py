@@ -33,6 +33,20 @@ class RowCells:
         self.issues: list[Issue] = []
         self.shown: dict[str, str] = {}  # field -> what will be written, for the preview
 
+    def preview(self) -> dict:
+        """The row as written next to what will be written, for the dry-run page."""
+        written = {}
+        for name, index in self.mapping.items():
+            if index < len(self.cells):
+                value = self.cells[index]
+                written[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        return {
+            "row": self.number,
+            "written": written,
+            "parsed": dict(self.shown),
+            "issues": [i.code for i in self.issues],
+        }
+
     def raw(self, name: str) -> Cell:
         index = self.mapping.get(name)
         if index is None or index >= len(self.cells):

@@ -1,4 +1,6 @@
-"""Checking an uploaded file and writing its rows: all or nothing, idempotent, in batches."""
+"""Seizures as a kind on the platform's one import flow: the file checked into a ``Checked``
+(report and valid rows keyed by fingerprint), and ``commit_rows`` writing the rows not yet
+stored (all or nothing, idempotent), in chunks of bulk inserts with progress."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from cadis.apps.reference.import_mappings import decimal_convention, mappings_fo
 from cadis.apps.reference.models import Country
 from cadis.apps.supply import rollup
 from cadis.apps.supply.importing.loading import build_vocabulary
-from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, ParseResult, parse_table
+from cadis.apps.supply.importing.rows import ImportContext, ParsedSeizure, parse_table
 from cadis.apps.supply.models import Seizure
 from cadis.platform import audit
 from cadis.platform.errors import PermissionDenied
 from cadis.platform.imports.fastinsert import RowBuilder, insert_many
+from cadis.platform.imports.flow import Checked, Planned, commit_rows
 from cadis.platform.imports.issues import FileRejected, Issue
+from cadis.platform.imports.pipeline import ImportReport
 from cadis.platform.imports.reader import read_table
 from cadis.platform.records import SourceKind, actor_or_none
 from cadis.platform.scope import creatable_countries
@@ -54,14 +58,18 @@ def import_context(actor, organisation, confidentiality: str) -> ImportContext:
     )
 
 
-def check_bytes(data: bytes, file_name: str, context: ImportContext) -> ParseResult:
+def check_bytes(
+    data: bytes, file_name: str, context: ImportContext, *, dry_run: bool = True
+) -> Checked:
     """Read and validate a file; nothing is written. A file that cannot be read gives file-level issues."""
     with no_cyclic_gc():
         try:
             table = read_table(data, file_name)
         except FileRejected as rejected:
-            return ParseResult([], rejected.issues, 0)
-        return _check(table, context)
+            report = ImportReport(file=file_name, dry_run=dry_run)
+            report.issues = list(rejected.issues)
+            return Checked(report, [])
+        return _check(table, context, dry_run)
 
 
 @contextmanager
@@ -76,7 +84,7 @@ def no_cyclic_gc():
             gc.enable()
 
 
-def _check(table, context: ImportContext) -> ParseResult:
+def _check(table, context: ImportContext, dry_run: bool) -> Checked:
     vocab = build_vocabulary(
         case_country_ids=None
         if context.allowed_country_ids is None
@@ -84,7 +92,7 @@ def _check(table, context: ImportContext) -> ParseResult:
         country_id=context.default_country_id,
         mappings=context.mappings,
     )
-    return parse_table(table, vocab, context)
+    return parse_table(table, vocab, context, dry_run=dry_run)
 
 
 _SEIZURE_ROW = RowBuilder(Seizure)
@@ -163,34 +171,85 @@ def existing_fingerprints(organisation, fingerprints: list[str]) -> set[str]:
 
 
 @transaction.atomic
+def commit_checked(
+    checked: Checked,
+    *,
+    actor,
+    organisation,
+    batch=None,
+    progress: Progress | None = None,
+    source_kind: str = SourceKind.IMPORT,
+) -> ImportReport:
+    """The checked file through the one flow: rows already stored for the organisation (same
+    fingerprint, so the same values) are unchanged, the others created, in one transaction.
+    A dry run only counts."""
+    report = checked.report
+
+    def stored(planned: list[Planned]) -> dict[str, bool]:
+        found = existing_fingerprints(organisation, [row.key for row in planned])
+        return dict.fromkeys(found, True)
+
+    def write_many(changed: list[tuple[Planned, object]]) -> None:
+        _write_new(
+            [row.values for row, _current in changed],
+            actor=actor,
+            organisation=organisation,
+            batch=batch,
+            file_name=report.file,
+            progress=progress,
+            source_kind=source_kind,
+        )
+
+    with no_cyclic_gc():
+        return commit_rows(
+            report,
+            checked.planned,
+            existing=stored,
+            same=lambda _stored, _row: True,  # the fingerprint is a hash of the values
+            write_many=write_many,
+        )
+
+
+def import_seizures(
+    *,
+    actor,
+    organisation,
+    data: bytes,
+    file_name: str,
+    dry_run: bool = True,
+    confidentiality: str = "restricted",
+    progress: Progress | None = None,
+) -> ImportReport:
+    """A seizure file checked and, unless a dry run or any error, written: the same call as
+    every other table kind (``cadis import seizures`` runs it). PermissionDenied when the actor
+    may not import for the organisation."""
+    context = import_context(actor, organisation, confidentiality)
+    checked = check_bytes(data, file_name, context, dry_run=dry_run)
+    return commit_checked(
+        checked, actor=actor_or_none(actor), organisation=organisation, progress=progress
+    )
+
+
 def write_rows(
     *,
     actor,
     organisation,
     rows: list[ParsedSeizure],
-    batch=None,
     file_name: str = "",
-    progress: Progress | None = None,
     source_kind: str = SourceKind.IMPORT,
 ) -> tuple[int, int]:
-    """Create the rows not yet imported; returns (created, unchanged). One transaction for all."""
-    with no_cyclic_gc():
-        return _write_rows(
-            actor=actor,
-            organisation=organisation,
-            rows=rows,
-            batch=batch,
-            file_name=file_name,
-            progress=progress,
-            source_kind=source_kind,
-        )
+    """Rows made by code (the demo) through the same flow; returns (created, unchanged)."""
+    report = ImportReport(file=file_name, rows=len(rows), dry_run=False)
+    planned = [Planned(row.row, row.fingerprint, row) for row in rows]
+    commit_checked(
+        Checked(report, planned), actor=actor, organisation=organisation, source_kind=source_kind
+    )
+    return report.created, report.unchanged
 
 
-def _write_rows(
-    *, actor, organisation, rows, batch, file_name, progress, source_kind
-) -> tuple[int, int]:
-    known = existing_fingerprints(organisation, [r.fingerprint for r in rows])
-    new = [r for r in rows if r.fingerprint not in known]
+def _write_new(
+    new: list[ParsedSeizure], *, actor, organisation, batch, file_name, progress, source_kind
+) -> None:
     actor_obj = actor_or_none(actor)
     actor_repr = actor_obj.get_username() if actor_obj else "system"
     geocoder = GeocodeMemo()
@@ -260,7 +319,6 @@ def _write_rows(
     records_written(
         source="supply.seizures", countries={country_codes.get(r.country_id) for r in new}
     )
-    return len(new), len(rows) - len(new)
 
 
 def issues_report(issues: list[Issue], limit: int = 20000) -> list[dict]:

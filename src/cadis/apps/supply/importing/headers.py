@@ -86,6 +86,8 @@ def header_label(field: str, language: str) -> str:
     aliases = ALIASES[field]
     cyrillic = [a for a in aliases if not a.isascii()]
     return (cyrillic[0] if language == "ru" and cyrillic else aliases[0]).capitalize()
+
+
 REQUIRED = ("date", "substance", "quantity")
 
 

@@ -18,7 +18,9 @@ from cadis.engines.units import (
     unit_from_text,
 )
 from cadis.engines.units.numbers import Convention
-from cadis.platform.imports.issues import Issue, issue
+from cadis.platform.imports.flow import Checked, check_each
+from cadis.platform.imports.issues import issue
+from cadis.platform.imports.pipeline import ImportReport
 from cadis.platform.imports.reader import Table
 
 CONFIDENTIALITY = {
@@ -92,23 +94,6 @@ class ParsedSeizure:
             self.subdivision_id,
         )
         return "|".join("" if p is None else str(p) for p in parts)
-
-
-@dataclass
-class ParseResult:
-    rows: list[ParsedSeizure]
-    issues: list[Issue]
-    row_count: int
-
-    @property
-    def errors(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Issue]:
-        return [i for i in self.issues if i.severity != "error"]
-
-    preview: list[dict] = field(default_factory=list)
 
 
 def parse_row(
@@ -226,36 +211,38 @@ def parse_row(
     )
 
 
-def parse_table(table: Table, vocab: Vocabulary, context: ImportContext) -> ParseResult:
-    """Every row parsed; rows with errors are left out of ``rows`` and reported in ``issues``."""
+def parse_table(
+    table: Table, vocab: Vocabulary, context: ImportContext, *, dry_run: bool = True
+) -> Checked:
+    """Every row parsed through the platform's row loop (``check_each``) into a checked file:
+    the report (every problem, the preview) and the valid rows keyed by their fingerprint."""
+    report = ImportReport(file=table.file, rows=len(table.rows), dry_run=dry_run)
     mapping, issues = map_headers(table.headers, table.file)
-    if any(i.severity == "error" for i in issues):
-        return ParseResult([], issues, len(table.rows))
+    report.issues = issues
+    if not report.ok:
+        return Checked(report, [])
     quantity_index = mapping["quantity"]
     # One rule for "1.300" whatever the unit: the column's convention when the file shows it
     # (judged on the number part of every cell, with or without a unit), else the decision the
     # organisation saved for this column, else the row asks (ambiguous_number, never silent).
     convention = column_convention(_number_parts(table.rows, quantity_index))
     convention = convention or context.decimal_convention or None
-    parsed: list[ParsedSeizure] = []
-    previews: list[tuple[bool, int, dict]] = []
-    counts = {False: 0, True: 0}
-    for number, cells in table.rows:
-        row = RowCells(table, mapping, number, cells)
-        result = parse_row(row, vocab, context, convention)
-        issues.extend(row.issues)
-        if result is not None:
-            parsed.append(result)
-        if counts[bool(row.issues)] < PREVIEW_ROWS:  # enough rows of each kind, no more
-            counts[bool(row.issues)] += 1
-            previews.append((not row.issues, number, _preview(row)))
+
+    def parse(row: RowCells) -> tuple[str, ParsedSeizure] | None:
+        parsed = parse_row(row, vocab, context, convention)
+        return None if parsed is None else (parsed.fingerprint, parsed)
+
+    readers = (RowCells(table, mapping, number, cells) for number, cells in table.rows)
+    # Two equal seizures in a file are two events: numbered by their fingerprints, not refused.
+    planned = check_each(report, readers, parse, duplicates=True, preview_rows=PREVIEW_ROWS)
     if not table.rows:
-        issues.append(issue(table.file, None, None, "no_rows"))
-    assign_fingerprints(parsed)
-    previews.sort(key=lambda item: (item[0], item[1]))  # rows with issues first
-    return ParseResult(
-        parsed, issues, len(table.rows), [p for _ok, _n, p in previews[:PREVIEW_ROWS]]
-    )
+        report.issues.append(issue(table.file, None, None, "no_rows"))
+    assign_fingerprints([row.values for row in planned])
+    for row in planned:
+        row.key = row.values.fingerprint
+    # The valid rows are kept even when others have errors (the report counts them);
+    # ``commit_rows`` writes nothing while any row has an error.
+    return Checked(report, planned)
 
 
 PREVIEW_ROWS = 200
@@ -270,21 +257,6 @@ def _number_parts(rows: list, index: int) -> list[str]:
             if found and found.group().strip():
                 out.append(found.group().strip())
     return out
-
-
-def _preview(row: RowCells) -> dict:
-    """The row as written next to what will be written, for the dry-run page."""
-    written = {}
-    for name, index in row.mapping.items():
-        if index < len(row.cells):
-            value = row.cells[index]
-            written[name] = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return {
-        "row": row.number,
-        "written": written,
-        "parsed": dict(row.shown),
-        "issues": [i.code for i in row.issues],
-    }
 
 
 def canonical_unit(unit: str) -> str:
