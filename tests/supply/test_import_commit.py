@@ -90,3 +90,29 @@ def test_a_large_file_is_checked_and_committed_by_background_jobs(personas, good
     batch.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED and job.result["created"] == 3
     assert batch.status == ImportBatch.Status.COMMITTED and job.progress_done == 3
+
+
+def test_on_the_upload_page_an_administrator_chooses_a_national_organisation(
+    client_of, personas, good_csv
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_of(personas.admin)
+    page = client.get("/supply/imports/")
+    choices = page.context["form"].fields["organisation"].queryset
+    assert personas.kg_org in choices and all(o.country_id for o in choices)
+
+    def upload(**extra):
+        file = SimpleUploadedFile("kg.csv", good_csv)
+        return client.post(
+            "/supply/imports/", {"file": file, "confidentiality": "restricted", **extra}
+        )
+
+    # The regional organisation (no country) is not offered, and none chosen is refused.
+    for extra in ({}, {"organisation": personas.admin.organisation_id}):
+        page = upload(**extra)
+        assert page.status_code == 200 and "organisation" in page.context["form"].errors
+    assert not ImportBatch.objects.exists()
+    page = upload(organisation=personas.kg_org.pk)
+    assert page.status_code == 302
+    assert ImportBatch.objects.get().organisation == personas.kg_org

@@ -75,18 +75,24 @@ class TableImportForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:  # an administrator chooses the owning organisation
-            self.fields = {
-                "organisation": forms.ModelChoiceField(
-                    label=gettext_lazy("Owning organisation"), queryset=organisations
-                ),
-                **self.fields,
-            }
+            self.fields = {"organisation": owning_organisation_field(organisations), **self.fields}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload
+
+
+def owning_organisation_field(organisations=None) -> forms.ModelChoiceField:
+    """The one field in which an administrator chooses the organisation that will own what an
+    import page writes: a national organisation (national records belong to their country's
+    organisation, never to the administrator's regional one), required."""
+    return forms.ModelChoiceField(
+        label=gettext_lazy("Owning organisation"),
+        queryset=national_organisations() if organisations is None else organisations,
+        help_text=gettext_lazy("The national organisation whose records these become."),
+    )
 
 
 def national_organisations():

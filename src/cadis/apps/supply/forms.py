@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cadis.apps.accounts.models import Organisation
 from cadis.apps.reference import models as ref
+from cadis.apps.reference.import_pages import owning_organisation_field
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Seizure
 from cadis.apps.supply.services import normalise_quantity
 from cadis.engines.units import UnitsError, parse_date
@@ -193,13 +193,7 @@ class ImportForm(forms.Form):
         choices=Confidentiality.choices,
         initial=Confidentiality.RESTRICTED,
     )
-    organisation = forms.ModelChoiceField(
-        label=_("Owning organisation"), queryset=Organisation.objects.none(), required=False
-    )
-
     def __init__(self, *args, admin: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if admin:
-            self.fields["organisation"].queryset = Organisation.objects.all()
-        else:
-            del self.fields["organisation"]
+        if admin:  # the same choice as on every import page: a national organisation
+            self.fields = {"organisation": owning_organisation_field(), **self.fields}
