@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.access.world import adopted_recommendation
+
 RESTRICTED = "restricted"
 
 
@@ -345,29 +347,7 @@ def events(p, i):
 
 def recommendations(p, i):
     """Adopted (what every signed-in reader and the API see), aimed at KG and TJ."""
-    from cadis.apps.exchange import services
-
-    rec = services.recommendation_save(
-        actor=p.kg_focal,
-        target_countries=[_country("KG"), _country("TJ")],
-        data={
-            "title_ru": f"Синтетическая рекомендация {i}",
-            "title_en": f"Synthetic recommendation {i}",
-            "text_ru": "Текст",
-            "text_en": "Text",
-            "pillar": "prevention",
-            "confidentiality": RESTRICTED,
-        },
-    )
-    criteria = {
-        "gender_sensitive": (True, "Synthetic."),
-        "consistent": (True, "Synthetic."),
-        "balanced": (True, "Synthetic."),
-        "evidence_based": (True, "Synthetic."),
-    }
-    services.criteria_set(actor=p.kg_focal, recommendation=rec, values=criteria)
-    rec = services.recommendation_open_consultation(actor=p.kg_focal, recommendation=rec)
-    services.recommendation_adopt(actor=p.kg_focal, recommendation=rec)
+    adopted_recommendation(p.kg_focal, [_country("KG"), _country("TJ")], f" {i}")
 
 
 def experts(p, i):

@@ -202,16 +202,17 @@ def _event(w: World):
     )
 
 
-def _recommendation(w: World):
-    """Adopted (the stage every signed-in reader sees), aimed at KG."""
+def adopted_recommendation(actor, countries: list, suffix: str = ""):
+    """A recommendation taken through its stages to adopted (the stage every signed-in reader
+    and the API see), aimed at ``countries`` (shared with the query-count makers)."""
     from cadis.apps.exchange import services
 
     rec = services.recommendation_save(
-        actor=w.p.kg_focal,
-        target_countries=[_country("KG")],
+        actor=actor,
+        target_countries=countries,
         data={
-            "title_ru": "Синтетическая рекомендация",
-            "title_en": "Synthetic recommendation",
+            "title_ru": f"Синтетическая рекомендация{suffix}",
+            "title_en": f"Synthetic recommendation{suffix}",
             "text_ru": "Текст",
             "text_en": "Text",
             "pillar": "prevention",
@@ -224,9 +225,14 @@ def _recommendation(w: World):
         "balanced": (True, "Synthetic."),
         "evidence_based": (True, "Synthetic."),
     }
-    services.criteria_set(actor=w.p.kg_focal, recommendation=rec, values=criteria)
-    rec = services.recommendation_open_consultation(actor=w.p.kg_focal, recommendation=rec)
-    return services.recommendation_adopt(actor=w.p.kg_focal, recommendation=rec)
+    services.criteria_set(actor=actor, recommendation=rec, values=criteria)
+    rec = services.recommendation_open_consultation(actor=actor, recommendation=rec)
+    return services.recommendation_adopt(actor=actor, recommendation=rec)
+
+
+def _recommendation(w: World):
+    """Adopted, aimed at KG."""
+    return adopted_recommendation(w.p.kg_focal, [_country("KG")])
 
 
 def _thread(w: World):
