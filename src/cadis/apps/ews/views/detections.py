@@ -87,7 +87,8 @@ def detection_new(request):
             )
             if alert is not None:
                 messages.info(
-                    request, _("A draft alert was created: %(title)s") % {"title": alert.display_title}
+                    request,
+                    _("A draft alert was created: %(title)s") % {"title": alert.display_title},
                 )
             return redirect("ews:detection_detail", pk=detection.pk)
     return render(request, "ews/detection_form.html", {"form": form, "country": country})
