@@ -2,9 +2,10 @@
 scoped list (filter, page, export).
 
 Errors. A service raises ``cadis.platform.errors.CadisError``; a view shows it to the user or lets
-it through, and nothing in between. To show it, the view wraps the service call in one of the
-context managers below, which catch the domain error, show it and leave an ``Outcome`` for the
-view's flow (``if outcome.ok: messages.success(...); return redirect(...)``):
+it through. To show it, the view wraps the service call in one of the context managers below
+rather than a ``try``/``except`` of its own: they catch the domain error, show it the one way
+and leave an ``Outcome`` for the view's flow
+(``if outcome.ok: messages.success(...); return redirect(...)``):
 
 - ``shown_on(form)``: on the form, next to the field it concerns (``error_field`` is the one rule:
   the field ``exc.details["field"]`` names, else the form's ``file`` field for a bad file, else
@@ -13,11 +14,11 @@ view's flow (``if outcome.ok: messages.success(...); return redirect(...)``):
 - ``caught()``: kept in the outcome only, for a view whose answer is neither (a paragraph, a
   redirect of its own).
 
-Each takes ``message=`` (a module's own wording of an error, such as extraction's loader codes
-turned into sentences; the default is ``exc.message``), ``catch=`` (the classes it shows, all
-domain errors by default) and ``propagate=`` (classes it lets through even so, such as a
-``PermissionDenied`` that must give the 403 page rather than a message on a page the user may
-not change). Anything else, and any exception that is not a ``CadisError``, goes on.
+The first two take ``message=`` (a module's own wording of an error, such as extraction's loader
+codes turned into sentences; the default is ``exc.message``); all three take ``catch=`` (the
+classes caught, all domain errors by default) and ``propagate=`` (classes let through even so,
+such as a ``PermissionDenied`` that must give the 403 page rather than a message on a page the
+user may not change). Anything else, and any exception that is not a ``CadisError``, goes on.
 
 ``CadisErrorMiddleware`` turns what comes through into the page for its status, in the active
 language: ``NotFound`` -> 404, ``PermissionDenied`` -> 403, ``NotAuthenticated`` -> the sign-in
@@ -47,8 +48,6 @@ from django.utils.translation import gettext
 
 from cadis.platform.errors import CadisError, ErrorCode
 
-ERROR_TEMPLATES = {404: "404.html", 403: "403.html"}
-
 # --- showing a domain error ------------------------------------------------------------------
 
 ErrorClasses = type[CadisError] | tuple[type[CadisError], ...]
@@ -57,7 +56,7 @@ MessageOf = Callable[[CadisError], str]
 
 @dataclass
 class Outcome:
-    """What became of the block: ``error`` is the domain error that was shown, if any."""
+    """What became of the block: ``error`` is the domain error it was stopped by, if any."""
 
     error: CadisError | None = None
 
@@ -154,6 +153,11 @@ def shown_as_message(
         messages.error(request, text(exc))
 
     return caught(show=show, catch=catch, propagate=propagate)
+
+
+# --- the error page -------------------------------------------------------------------------
+
+ERROR_TEMPLATES = {404: "404.html", 403: "403.html"}
 
 
 def error_title(status: int) -> str:
