@@ -14,9 +14,9 @@ from django.views.decorators.http import require_POST
 from cadis.apps.extraction import checks, highlight, selectors, services, sinks
 from cadis.apps.extraction.forms import IngestForm
 from cadis.apps.extraction.messages import error_message
-from cadis.platform.errors import CadisError, Conflict, PermissionDenied
+from cadis.platform.errors import Conflict, PermissionDenied
 from cadis.platform.scope import scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import caught, page_of, shown_as_message, shown_on
 
 
 def home(request):
@@ -35,16 +35,15 @@ def upload(request):
         raise DjangoPermissionDenied
     form = IngestForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        # Whatever the service refuses is about the file: the error goes by it.
+        with shown_on(form, field="file", message=error_message) as outcome:
             document, run = services.document_ingest(
                 actor=request.user,
                 file=form.cleaned_data["file"],
                 metadata=form.metadata(),
                 confidentiality=form.cleaned_data["confidentiality"],
             )
-        except CadisError as exc:
-            form.add_error("file", error_message(exc))
-        else:
+        if outcome.ok:
             if run.job_id:
                 messages.info(request, _("The document is long: its facts are being extracted."))
                 return redirect("jobs:detail", pk=run.job_id)
@@ -92,14 +91,10 @@ def review(request, pk: int):
 @login_required
 def extract(request, pk: int):
     document = _document(request, pk)
-    try:
+    # PermissionDenied goes on to the error page, not a message on the page the user may not change.
+    with shown_as_message(request, message=error_message, propagate=PermissionDenied) as outcome:
         run = services.extraction_start(actor=request.user, document=document)
-    except PermissionDenied:
-        raise  # the error page, not a message on the page the user may not change
-    except CadisError as exc:
-        messages.error(request, error_message(exc))
-        return redirect("extraction:review", pk=pk)
-    if run.job_id:
+    if outcome.ok and run.job_id:
         return redirect("jobs:detail", pk=run.job_id)
     return redirect("extraction:review", pk=pk)
 
@@ -133,17 +128,22 @@ def _accept_as_posted(request, fact) -> None:
 @login_required
 def fact_accept(request, pk: int):
     fact = _reviewable_fact(request, pk)
+    # Checks to confirm and a probable duplicate are not failures of the fact: they have their
+    # own answers (the confirmation page; a warning back on the review), so they go past the
+    # error message that sends the reviewer to edit the fact.
     try:
-        _accept_as_posted(request, fact)
+        with shown_as_message(
+            request, message=error_message, propagate=(services.ConfirmationNeeded, Conflict)
+        ) as outcome:
+            _accept_as_posted(request, fact)
     except services.ConfirmationNeeded:
         return redirect("extraction:fact_confirm", pk=fact.pk)
     except Conflict as exc:
         messages.warning(request, _("Not recorded: %(reason)s") % {"reason": _duplicate_text(exc)})
-    except CadisError as exc:
-        messages.error(request, error_message(exc))
+        return redirect(_back(fact))
+    if not outcome.ok:
         return redirect("extraction:fact_edit", pk=fact.pk)
-    else:
-        messages.success(request, _("The fact is accepted."))
+    messages.success(request, _("The fact is accepted."))
     return redirect(_back(fact))
 
 
@@ -157,14 +157,10 @@ def fact_confirm(request, pk: int):
     to_confirm = checks.to_confirm(fact, values, request.user)
     problem = ""
     if request.method == "POST":
-        try:
+        with caught() as outcome:
             _accept_as_posted(request, fact)
-        except services.ConfirmationNeeded:
-            problem = _("Tick every check you have verified in the text, or edit the fact.")
-        except Conflict as exc:
-            problem = _("Not recorded: %(reason)s") % {"reason": _duplicate_text(exc)}
-        except CadisError as exc:
-            problem = error_message(exc)
+        if outcome.error is not None:
+            problem = _confirm_problem(outcome.error)
         else:
             messages.success(request, _("The fact is accepted."))
             return redirect(_back(fact))
@@ -182,6 +178,25 @@ def fact_confirm(request, pk: int):
     )
 
 
+def _confirm_problem(exc) -> str:
+    """What the confirmation page says when the fact is not accepted."""
+    if isinstance(exc, services.ConfirmationNeeded):
+        return _("Tick every check you have verified in the text, or edit the fact.")
+    if isinstance(exc, Conflict):
+        return _("Not recorded: %(reason)s") % {"reason": _duplicate_text(exc)}
+    return error_message(exc)
+
+
+def _edit_problem(exc) -> str:
+    """What the edit form says when the edited fact is not accepted (above the form, unless the
+    error names one of its fields)."""
+    if isinstance(exc, services.ConfirmationNeeded):
+        return _("Confirm each check below once you have verified it in the text.")
+    if isinstance(exc, Conflict):
+        return _duplicate_text(exc)
+    return error_message(exc)
+
+
 def _duplicate_text(exc) -> str:
     details = exc.details or {}
     if "reason" in details:
@@ -195,11 +210,9 @@ def _duplicate_text(exc) -> str:
 @login_required
 def fact_reject(request, pk: int):
     fact = _reviewable_fact(request, pk)
-    try:
+    with shown_as_message(request, message=error_message) as outcome:
         services.fact_reject(actor=request.user, fact=fact)
-    except CadisError as exc:
-        messages.error(request, error_message(exc))
-    else:
+    if outcome.ok:
         messages.success(request, _("The fact is rejected."))
     return redirect(_back(fact))
 
@@ -214,7 +227,7 @@ def fact_edit(request, pk: int):
     form = sink.form_class(request.POST or None, initial=sink.proposal(fact, kind))
     to_confirm: list[checks.Check] = []
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form, message=_edit_problem) as outcome:
             services.fact_accept(
                 actor=request.user,
                 fact=fact,
@@ -222,19 +235,11 @@ def fact_edit(request, pk: int):
                 override_duplicate=form.cleaned_data["override_duplicate"],
                 confirmed=set(request.POST.getlist("confirm")),
             )
-        except services.ConfirmationNeeded:
+        if isinstance(outcome.error, services.ConfirmationNeeded):
             # Every check the edited record fails, ticked ones included, so a second submit
             # carries them all.
             to_confirm = checks.to_confirm(fact, form.values(), request.user)
-            form.add_error(
-                None, _("Confirm each check below once you have verified it in the text.")
-            )
-        except Conflict as exc:
-            form.add_error(None, _duplicate_text(exc))
-        except CadisError as exc:
-            field = (exc.details or {}).get("field") if isinstance(exc.details, dict) else None
-            form.add_error(field if field in form.fields else None, error_message(exc))
-        else:
+        elif outcome.ok:
             messages.success(request, _("The fact is recorded as you edited it."))
             return redirect(_back(fact))
     shown = sink.form_class.FIELDS.get(form["kind"].value() or kind, ())

@@ -17,9 +17,8 @@ from cadis.apps.knowledge import selectors, services
 from cadis.apps.knowledge.forms import DocumentUploadForm, ServiceForm
 from cadis.apps.knowledge.models import Document, TreatmentService
 from cadis.apps.reference.models import Country, Subdivision
-from cadis.platform.errors import CadisError
 from cadis.platform.scope import can_change, can_edit, can_view, home_country_id, scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_on
 
 
 def _central_asia():
@@ -195,16 +194,14 @@ def document_upload(request):
         raise DjangoPermissionDenied
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             document = services.document_create(
                 actor=request.user,
                 file=form.cleaned_data["file"],
                 metadata=form.metadata(),
                 confidentiality=form.cleaned_data["confidentiality"],
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The document is in the library."))
             return redirect("knowledge:document", pk=document.pk)
     return render(request, "knowledge/document_upload.html", {"form": form})
@@ -243,13 +240,11 @@ def service_edit(request, pk: int | None = None):
     copy = TreatmentService.objects.get(pk=service.pk) if service else None
     form = ServiceForm(request.POST or None, instance=copy, country_id=country_id)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             service = services.service_save(
                 actor=request.user, service=service, data=form.cleaned_data
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The treatment service is saved."))
             return redirect("knowledge:services")
     return render(request, "knowledge/service_form.html", {"form": form, "service": service})

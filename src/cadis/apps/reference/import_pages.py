@@ -31,7 +31,7 @@ from cadis.apps.reference.import_mappings import (
     mappings_for,
 )
 from cadis.engines.tables import TemplateColumn, iter_csv, template_xlsx
-from cadis.platform.errors import CadisError, PermissionDenied
+from cadis.platform.errors import PermissionDenied
 from cadis.platform.exports import XLSX_CONTENT_TYPE, content_disposition
 from cadis.platform.imports.issues import Issue
 from cadis.platform.imports.matcher import Matcher
@@ -39,6 +39,7 @@ from cadis.platform.imports.pipeline import ImportReport, ImportSpec
 from cadis.platform.imports.report import annotated_table
 from cadis.platform.records import Confidentiality
 from cadis.platform.scope import own_writable_organisation, scope_of
+from cadis.platform.views import shown_on
 
 QUESTION_CODES = {"unknown_value", "ambiguous_value", "ambiguous_number"}
 ERRORS_FILE_LIMIT = 2 * 1024 * 1024  # larger files: the list of problems only
@@ -249,7 +250,8 @@ def run_page(
         return context
     upload = form.cleaned_data["file"]
     data = upload.read()
-    try:
+    # Whatever the import refuses is about the uploaded file: the error goes by it.
+    with shown_on(form, field="file") as outcome:
         if save_answers(request, organisation, page):
             messages.success(request, _("Your answers are saved for your organisation."))
         report = run(
@@ -260,8 +262,7 @@ def run_page(
             dry_run=form.cleaned_data["dry_run"],
             confidentiality=form.cleaned_data["confidentiality"],
         )
-    except CadisError as exc:
-        form.add_error("file", exc.message)
+    if not outcome.ok:
         return context
     columns, rows = preview_rows(report, page.spec)
     context.update(

@@ -19,8 +19,8 @@ from cadis.apps.reports.geo import map_svg
 from cadis.apps.reports.models import ReportText
 from cadis.engines.dhis2 import iter_adx, iter_data_value_set
 from cadis.engines.sdmx import iter_sdmx_csv
-from cadis.platform.errors import CadisError
 from cadis.platform.exports import content_disposition
+from cadis.platform.views import shown_on
 
 
 def _country(code: str) -> Country:
@@ -175,11 +175,9 @@ def text_edit(request, code: str | None = None):
         initial={"section": section, "language": language, "text": current.text if current else ""},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             services.report_text_save(actor=request.user, country=country, **form.cleaned_data)
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("Text saved."))
             return redirect(
                 reverse("reports:country", args=[country.code])

@@ -18,7 +18,7 @@ from cadis.apps.ews.choices import AlertStatus, RuleKind
 from cadis.apps.ews.forms import AlertForm, SubscriptionForm, WithdrawForm
 from cadis.apps.ews.models import Alert, Notification, Subscription
 from cadis.platform import scope
-from cadis.platform.errors import CadisError
+from cadis.platform.views import shown_as_message, shown_on
 
 
 def alert_list(request):
@@ -44,11 +44,9 @@ def alert_detail(request, pk: int):
     if may_review and alert.status == AlertStatus.DRAFT:
         form = AlertForm(request.POST or None, instance=alert)
         if request.method == "POST" and form.is_valid():
-            try:
+            with shown_on(form) as outcome:
                 services.alert_update(actor=request.user, alert=alert, data=form.cleaned_data)
-            except CadisError as exc:
-                form.add_error(None, exc.message)
-            else:
+            if outcome.ok:
                 messages.success(request, _("The draft was saved."))
                 return redirect("ews:alert_detail", pk=alert.pk)
     return render(
@@ -115,12 +113,10 @@ def _close_with_reason(request, pk: int, close, done: str):
     if alert is None:
         raise Http404
     form = WithdrawForm(request.POST)
-    try:
+    with shown_as_message(request) as outcome:
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
         close(actor=request.user, alert=alert, reason=reason)
-    except CadisError as exc:
-        messages.error(request, exc.message)
-    else:
+    if outcome.ok:
         messages.success(request, done)
     return redirect("ews:alert_detail", pk=alert.pk)
 
@@ -137,13 +133,11 @@ def alert_issue(request, pk: int):
     alert = selectors.alert_get(user=request.user, pk=pk)
     if alert is None:
         raise Http404
-    try:
+    with shown_as_message(request) as outcome:
         services.alert_issue(
             actor=request.user, alert=alert, public=request.POST.get("public") == "1"
         )
-    except CadisError as exc:
-        messages.error(request, exc.message)
-    else:
+    if outcome.ok:
         messages.success(request, _("The alert was issued and subscribers were notified."))
     return redirect("ews:alert_detail", pk=alert.pk)
 

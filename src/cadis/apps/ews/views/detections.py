@@ -19,18 +19,15 @@ from cadis.apps.ews.models import SubstanceProfile
 from cadis.apps.reference.models import CENTRAL_ASIA, Country
 from cadis.engines.chem import draw_svg
 from cadis.platform import scope
-from cadis.platform.errors import CadisError
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_on
 
 
 def home(request):
     form = IdentifyForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form, field="structure"):
             result = classification_json(identify(form.cleaned_data["structure"]))
-        except CadisError as exc:
-            form.add_error("structure", exc.message)
     return render(
         request,
         "ews/home.html",
@@ -76,13 +73,13 @@ def detection_new(request):
     form = DetectionForm(request.POST or None, country=country)
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "quantity_unit": form.cleaned_data.get("quantity_unit") or ""}
-        try:
+        # What the service refuses once the form is valid is the structure (or the name) it
+        # cannot identify: the error goes by the structure box.
+        with shown_on(form, field="structure_input") as outcome:
             detection, alert = services.detection_create(
                 actor=request.user, country=country, organisation=organisation, data=data
             )
-        except CadisError as exc:
-            form.add_error("structure_input" if exc.details else None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("The detection was recorded and identified as %(name)s.")
@@ -90,7 +87,8 @@ def detection_new(request):
             )
             if alert is not None:
                 messages.info(
-                    request, _("A draft alert was created: %(title)s") % {"title": alert.display_title}
+                    request,
+                    _("A draft alert was created: %(title)s") % {"title": alert.display_title},
                 )
             return redirect("ews:detection_detail", pk=detection.pk)
     return render(request, "ews/detection_form.html", {"form": form, "country": country})

@@ -18,8 +18,8 @@ from cadis.apps.ews.forms.evidence import (
     SuspectForm,
 )
 from cadis.platform import scope
-from cadis.platform.errors import CadisError, PermissionDenied, ValidationError
-from cadis.platform.views import page_of
+from cadis.platform.errors import PermissionDenied, ValidationError
+from cadis.platform.views import page_of, shown_on
 
 
 def _detection_or_404(request, pk: int):
@@ -57,7 +57,7 @@ def detection_evidence(request, pk: int):
         request.POST if action == "spectrum" else None,
         request.FILES if action == "spectrum" else None,
     )
-    try:
+    with shown_on(form if action == "evidence" else upload):
         if action == "evidence" and form.is_valid():
             evidence.evidence_save(actor=request.user, detection=detection, data=form.cleaned_data)
             messages.success(request, _("The analytical evidence was saved."))
@@ -74,8 +74,6 @@ def detection_evidence(request, pk: int):
             )
             messages.success(request, _("The spectrum was stored and searched."))
             return redirect("ews:detection_detail", pk=detection.pk)
-    except CadisError as exc:
-        (form if action == "evidence" else upload).add_error(None, exc.message)
     return render(
         request,
         "ews/detection_evidence.html",
@@ -105,7 +103,7 @@ def library(request):
     )
     suspect = SuspectForm(request.POST if request.POST.get("action") == "suspects" else None)
     hits = suspects = None
-    try:
+    with shown_on(search if search.is_bound else suspect):
         if search.is_bound and search.is_valid():
             text, name = _read_upload(search.cleaned_data.get("file"))
             text = text or search.cleaned_data.get("text") or ""
@@ -118,8 +116,6 @@ def library(request):
                 adducts=(adduct,) if adduct else (),
                 ppm=suspect.cleaned_data["ppm"],
             )
-    except CadisError as exc:
-        (search if search.is_bound else suspect).add_error(None, exc.message)
     return render(
         request,
         "ews/spectra_library.html",
@@ -145,7 +141,7 @@ def contribute(request):
             k: form.cleaned_data.get(k)
             for k in ("laboratory", "instrument", "retention_index", "notes", "confidentiality")
         }
-        try:
+        with shown_on(form) as outcome:
             ref = evidence.reference_contribute(
                 actor=request.user,
                 profile=form.cleaned_data["profile"],
@@ -153,9 +149,7 @@ def contribute(request):
                 file_name=name,
                 data=data,
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(
                 request,
                 _("The reference spectrum of %(name)s is in the library.") % {"name": ref.profile},

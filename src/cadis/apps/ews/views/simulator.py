@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from cadis.apps.ews import simulate
 from cadis.apps.ews.forms.evidence import SimulatorForm
-from cadis.platform.errors import CadisError
+from cadis.platform.views import shown_on
 
 
 @login_required
@@ -17,7 +17,7 @@ def simulator(request):
     rows = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with shown_on(form):
             if data["mode"] == "country":
                 rows = simulate.run_country_rule(
                     user=request.user, jurisdiction=data.get("jurisdiction") or ""
@@ -28,9 +28,6 @@ def simulator(request):
                     core=data.get("core") or "",
                     positions=simulate.parse_positions(data.get("positions") or ""),
                 )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-            rows = None
     return render(
         request,
         "ews/simulator.html",

@@ -16,7 +16,7 @@ from cadis.apps.knowledge.choices import Language, Topic
 from cadis.apps.reference.models import Country
 from cadis.platform.errors import CadisError
 from cadis.platform.scope import can_change, can_view, scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_on
 
 
 def home(request):
@@ -125,13 +125,11 @@ def thread_new(request):
             raise Http404 from None
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             thread = discussions.thread_start(
                 actor=request.user, target=target, **form.cleaned_data
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             return redirect("exchange:thread", pk=thread.pk)
     return render(request, "exchange/thread_new.html", {"form": form, "target": target})
 
@@ -143,13 +141,11 @@ def thread_detail(request, pk: int):
         if not request.user.is_authenticated:
             return redirect("accounts:login")
         if form.is_valid():
-            try:
+            with shown_on(form) as outcome:
                 discussions.comment_add(
                     actor=request.user, thread=thread, body=form.cleaned_data["body"]
                 )
-            except CadisError as exc:
-                form.add_error(None, exc.message)
-            else:
+            if outcome.ok:
                 return redirect("exchange:thread", pk=thread.pk)
     comments = thread.comments.select_related("author")
     return render(

@@ -18,8 +18,8 @@ from cadis.apps.exchange.forms.events import (
 )
 from cadis.apps.exchange.models import Event, Expert
 from cadis.apps.exchange.services import events as event_services
-from cadis.platform.errors import CadisError
 from cadis.platform.scope import can_change, can_edit
+from cadis.platform.views import shown_as_message, shown_on
 
 
 @login_required
@@ -33,7 +33,7 @@ def event_edit(request, pk: int | None = None):
     )
     if request.method == "POST" and form.is_valid():
         countries = list(form.cleaned_data["participating_countries"])
-        try:
+        with shown_on(form) as outcome:
             if event is None:
                 event = services.event_create(
                     actor=request.user, data=form.data_for_service(), countries=countries
@@ -45,9 +45,7 @@ def event_edit(request, pk: int | None = None):
                     data=form.data_for_service(),
                     countries=countries,
                 )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The event is saved."))
             return redirect("exchange:event", pk=event.pk)
     return render(request, "exchange/event_form.html", {"form": form, "event": event})
@@ -64,11 +62,9 @@ def _run(request, event, form, action, success: str):
     if not form.is_valid():
         messages.error(request, _("Check the form: %(errors)s") % {"errors": form.errors.as_text()})
     else:
-        try:
+        with shown_as_message(request) as outcome:
             action(form.cleaned_data)
-        except CadisError as exc:
-            messages.error(request, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, success)
     return redirect("exchange:event", pk=event.pk)
 
@@ -110,11 +106,9 @@ def expert_profile(request):
         else {"full_name": request.user.get_full_name() or request.user.get_username()},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             event_services.expert_profile_save(actor=request.user, data=form.cleaned_data)
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("Your expert profile is saved."))
             return redirect("exchange:experts")
     return render(request, "exchange/expert_profile.html", {"form": form})

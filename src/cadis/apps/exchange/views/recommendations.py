@@ -19,8 +19,8 @@ from cadis.apps.exchange.forms.recommendations import (
 from cadis.apps.exchange.models import Recommendation
 from cadis.apps.knowledge.selectors import documents_visible
 from cadis.apps.reference.models import Country
-from cadis.platform.errors import CadisError
 from cadis.platform.scope import can_change, can_create_own_in, can_edit, scope_of
+from cadis.platform.views import shown_as_message, shown_on
 
 
 def recommendations(request):
@@ -121,7 +121,7 @@ def recommendation_edit(request, pk: int | None = None):
         documents=documents_visible(request.user),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             rec = services.recommendation_save(
                 actor=request.user,
                 recommendation=rec,
@@ -131,9 +131,7 @@ def recommendation_edit(request, pk: int | None = None):
                 documents=list(form.cleaned_data["documents"])
                 + _hidden_documents(request.user, rec),
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The recommendation is saved."))
             return redirect("exchange:recommendation", pk=rec.pk)
     return render(request, "exchange/recommendation_form.html", {"form": form, "rec": rec})
@@ -141,11 +139,9 @@ def recommendation_edit(request, pk: int | None = None):
 
 def _act(request, pk: int, action, success: str):
     rec = _recommendation(request, pk)
-    try:
+    with shown_as_message(request) as outcome:
         action(rec)
-    except CadisError as exc:
-        messages.error(request, exc.message)
-    else:
+    if outcome.ok:
         messages.success(request, success)
     return redirect("exchange:recommendation", pk=rec.pk)
 

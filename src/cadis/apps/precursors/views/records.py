@@ -19,10 +19,9 @@ from cadis.apps.precursors.forms import (
 )
 from cadis.apps.precursors.models import IncidentKind, NotificationStatus
 from cadis.apps.reference.models import Country
-from cadis.platform.errors import CadisError
 from cadis.platform.exports import table_response, xlsx_response
 from cadis.platform.scope import can_change, scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_as_message, shown_on
 
 
 def notification_list(request):
@@ -70,11 +69,9 @@ def notification_detail(request, pk: int):
 
 def _save_form(request, form, save, success: str, template: str, context: dict):
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             obj = save(form)
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, success)
             return redirect(
                 obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else context["next"](obj)
@@ -105,11 +102,9 @@ def _notification_form(request, form, formset, save, success: str, title: str):
         data = dict(form.cleaned_data)
         if formset is not None:
             data["intermediaries"] = intermediary_rows(formset)
-        try:
+        with shown_on(form) as outcome:
             obj = save(data)
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, success)
             return redirect(_notification_url(obj))
     return render(
@@ -171,13 +166,11 @@ def notification_respond(request, pk: int):
         statuses=services.notification_statuses_for(request.user, notification),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_as_message(request) as outcome:
             services.notification_respond(
                 actor=request.user, notification=notification, **form.cleaned_data
             )
-        except CadisError as error:
-            messages.error(request, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The response was recorded."))
     elif request.method == "POST":
         messages.error(

@@ -14,9 +14,8 @@ from cadis.apps.precursors.forms import ScreeningUploadForm
 from cadis.apps.precursors.highlight import highlight
 from cadis.apps.precursors.models import IncidentKind
 from cadis.apps.precursors.screening import screening_start
-from cadis.platform.errors import CadisError
 from cadis.platform.scope import scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_on
 
 
 def _incident_chart(incidents) -> dict:
@@ -85,7 +84,7 @@ def screening_list(request):
 def screening_new(request):
     form = ScreeningUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             job = screening_start(
                 actor=request.user,
                 upload=form.cleaned_data["file"],
@@ -93,9 +92,7 @@ def screening_new(request):
                 screen_country=form.cleaned_data["screen_country"],
                 lists_on=form.cleaned_data["lists_on"],
             )
-        except CadisError as error:
-            form.add_error("file" if error.code == "bad_input_file" else None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The file is being screened."))
             return redirect("jobs:detail", job.job_id)
     status = 400 if request.method == "POST" else 200

@@ -15,10 +15,10 @@ from cadis.apps.reference.import_pages import PageKind
 from cadis.apps.supply.exports import table_response
 from cadis.apps.supply.prices import importing, selectors, services
 from cadis.apps.supply.prices.forms import PriceRecordForm
-from cadis.platform.errors import CadisError, PermissionDenied
+from cadis.platform.errors import PermissionDenied
 from cadis.platform.records import Confidentiality
 from cadis.platform.scope import can_change, can_create_own
-from cadis.platform.views import TableExport, scoped_list
+from cadis.platform.views import TableExport, scoped_list, shown_on
 
 
 def _code(obj) -> str:
@@ -101,11 +101,9 @@ def price_create(request):
         raise PermissionDenied("You may not record prices.")
     form = PriceRecordForm(request.POST or None, country=_country(request.user))
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             record = services.price_record_create(actor=request.user, data=form.service_data())
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The price and purity record was saved."))
             return redirect("supply:price_detail", pk=record.pk)
     return render(
@@ -122,13 +120,11 @@ def price_edit(request, pk: int):
         request.POST or None, instance=selectors.price_get(request.user, pk), country=record.country
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             services.price_record_update(
                 actor=request.user, record=record, data=form.service_data()
             )
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The price and purity record was saved."))
             return redirect("supply:price_detail", pk=pk)
     return render(request, "supply/form.html", {"form": form, "title": str(record)})

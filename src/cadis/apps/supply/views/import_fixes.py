@@ -26,11 +26,10 @@ from cadis.apps.supply.importing.headers import ALIASES, REQUIRED, header_label
 from cadis.apps.supply.importing.loading import build_vocabulary
 from cadis.apps.supply.models import ImportBatch
 from cadis.engines.tables import TemplateColumn, template_xlsx
-from cadis.platform.errors import CadisError
 from cadis.platform.exports import XLSX_CONTENT_TYPE, content_disposition, csv_response
 from cadis.platform.imports.issues import Issue
 from cadis.platform.imports.report import annotated_table
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_as_message
 
 MAPPABLE = {"agency", "form", "concealment", "transport", "substance"}
 QUESTION_CODES = {
@@ -70,7 +69,7 @@ def import_map(request, pk: int):
     batch = imports.batch_for(request.user, pk)
     vocabulary = request.POST.get("vocabulary", "")
     source, choice = request.POST.get("source", ""), request.POST.get("choice", "")
-    try:
+    with shown_as_message(request) as outcome:
         if vocabulary == DECIMAL:
             target, label = choice, choice
         elif vocabulary in MAPPABLE:
@@ -96,8 +95,7 @@ def import_map(request, pk: int):
         )
         if batch.status in (ImportBatch.Status.REJECTED, ImportBatch.Status.CHECKED):
             imports.import_check(actor=request.user, batch=batch)
-    except CadisError as error:
-        messages.error(request, error.message)
+    if not outcome.ok:
         return redirect("supply:import_detail", pk=pk)
     messages.success(
         request,
@@ -181,11 +179,9 @@ _TEMPLATE_HELP = {
 def import_mappings(request):
     """The organisation's remembered mappings; a wrong one is deleted (audited) and asked again."""
     if request.method == "POST":
-        try:
+        with shown_as_message(request) as outcome:
             mapping_delete(actor=request.user, pk=int(request.POST.get("pk", "0") or 0))
-        except CadisError as error:
-            messages.error(request, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("Mapping deleted; the value will be asked again."))
         return redirect("supply:import_mappings")
     mappings = visible_mappings(request.user).order_by(

@@ -14,10 +14,10 @@ from cadis.apps.supply.forms import ImportForm
 from cadis.apps.supply.importing.headers import ALIASES, header_label
 from cadis.apps.supply.models import ImportBatch
 from cadis.apps.supply.views.import_fixes import questions
-from cadis.platform.errors import CadisError, PermissionDenied, ValidationError
+from cadis.platform.errors import PermissionDenied, ValidationError
 from cadis.platform.imports.issues import Issue
 from cadis.platform.scope import scope_of
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_as_message, shown_on
 
 
 @login_required
@@ -28,7 +28,7 @@ def import_upload(request):
     form = ImportForm(request.POST or None, request.FILES or None, admin=scope.is_admin)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with shown_on(form) as outcome:
             batch = imports.import_upload(
                 actor=request.user,
                 data=upload.read(),
@@ -36,9 +36,7 @@ def import_upload(request):
                 organisation=form.cleaned_data.get("organisation"),
                 confidentiality=form.cleaned_data["confidentiality"],
             )
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             if batch.file.size > imports.BACKGROUND_BYTES:
                 job = imports.import_start(actor=request.user, batch=batch, action="check")
                 return redirect("jobs:detail", pk=job.pk)
@@ -105,14 +103,14 @@ def import_commit(request, pk: int):
     if batch.file.size > imports.BACKGROUND_BYTES:
         job = imports.import_start(actor=request.user, batch=batch, action="commit")
         return redirect("jobs:detail", pk=job.pk)
-    try:
+    # A file that no longer passes the checks is told on the page; any other refusal (already
+    # imported, not allowed) is the error page.
+    with shown_as_message(request, catch=ValidationError) as outcome:
         batch = imports.import_commit(actor=request.user, batch=batch)
-    except ValidationError as error:
-        messages.error(request, error.message)
-        return redirect("supply:import_detail", pk=pk)
-    messages.success(
-        request,
-        _("%(created)d seizures imported; %(unchanged)d were already there.")
-        % {"created": batch.created_count, "unchanged": batch.unchanged_count},
-    )
+    if outcome.ok:
+        messages.success(
+            request,
+            _("%(created)d seizures imported; %(unchanged)d were already there.")
+            % {"created": batch.created_count, "unchanged": batch.unchanged_count},
+        )
     return redirect("supply:import_detail", pk=pk)

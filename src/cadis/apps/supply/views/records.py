@@ -11,9 +11,9 @@ from cadis.apps.supply import analytics, selectors, services
 from cadis.apps.supply.exports import table_response
 from cadis.apps.supply.forms import CaseForm, PeriodStatisticForm, SeizureForm
 from cadis.apps.supply.models import Case
-from cadis.platform.errors import CadisError, PermissionDenied
+from cadis.platform.errors import PermissionDenied
 from cadis.platform.scope import can_change, can_create_own, visible
-from cadis.platform.views import TableExport, scoped_list
+from cadis.platform.views import TableExport, scoped_list, shown_on
 
 
 def _code(obj) -> str:
@@ -103,11 +103,9 @@ def seizure_create(request):
     cases = visible(Case.objects.filter(country=country), request.user)
     form = SeizureForm(request.POST or None, country=country, cases=cases)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             seizure = services.seizure_create(actor=request.user, data=form.service_data())
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The seizure was recorded."))
             return redirect("supply:seizure_detail", pk=seizure.pk)
     return render(request, "supply/form.html", {"form": form, "title": _("Record a seizure")})
@@ -155,11 +153,9 @@ def case_create(request):
         raise PermissionDenied("You may not record cases.")
     form = CaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             case = services.case_create(actor=request.user, data=form.service_data())
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The case was recorded."))
             return redirect("supply:case_detail", pk=case.pk)
     return render(
@@ -186,11 +182,9 @@ def statistic_create(request):
         raise PermissionDenied("You may not record statistics.")
     form = PeriodStatisticForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             services.period_statistic_create(actor=request.user, data=dict(form.cleaned_data))
-        except CadisError as error:
-            form.add_error(None, error.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("The period statistic was recorded."))
             return redirect("supply:statistic_list")
     return render(

@@ -31,7 +31,7 @@ from cadis.platform.scope import (
     own_writable_organisation,
     speaks_for,
 )
-from cadis.platform.views import page_of
+from cadis.platform.views import page_of, shown_on
 
 
 def _is_number(text: str) -> bool:
@@ -96,7 +96,7 @@ def episode_new(request):
         raise DjangoPermissionDenied
     form = EpisodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             episode = services.episode_create(
                 actor=request.user,
                 organisation=org,
@@ -104,9 +104,7 @@ def episode_new(request):
                 identity=form.identity(),
                 confidentiality=form.cleaned_data["confidentiality"],
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             if episode.duplicate_of_id:
                 messages.warning(
                     request,
@@ -130,11 +128,9 @@ def episode_edit(request, pk: int):
     initial.update(primary_drug=episode.primary_drug.code, confidentiality=episode.confidentiality)
     form = EpisodeForm(request.POST or None, with_identity=False, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with shown_on(form) as outcome:
             services.episode_update(actor=request.user, episode=episode, values=form.values())
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("Episode saved."))
             return redirect("treatment:episode", pk=episode.pk)
     return render(request, "treatment/episode_form.html", {"form": form, "episode": episode})
@@ -245,7 +241,7 @@ def harm_new(request):
     form = HarmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with shown_on(form) as outcome:
             services.harm_upsert(
                 actor=request.user,
                 organisation=org,
@@ -257,9 +253,7 @@ def harm_new(request):
                 values={k: data[k] for k in services.HARM_FIELDS},
                 confidentiality=data["confidentiality"],
             )
-        except CadisError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if outcome.ok:
             messages.success(request, _("Figure saved."))
             return redirect("treatment:harms")
     return render(request, "treatment/harm_form.html", {"form": form, "organisation": org})
@@ -292,7 +286,8 @@ def dhis2_import_page(request):
     report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        # Whatever the import refuses is about the uploaded file: the error goes by it.
+        with shown_on(form, field="file"):
             report = dhis2_import.import_dhis2(
                 actor=request.user,
                 organisation=org,
@@ -303,8 +298,6 @@ def dhis2_import_page(request):
                 dry_run=form.cleaned_data["dry_run"],
                 confidentiality=form.cleaned_data["confidentiality"],
             )
-        except CadisError as exc:
-            form.add_error("file", exc.message)
     return render(
         request,
         "treatment/dhis2_import.html",
