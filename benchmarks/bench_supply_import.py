@@ -39,7 +39,7 @@ def main() -> int:
 
     from cadis.apps.accounts.models import Organisation, User
     from cadis.apps.reference.loader import refdata_load
-    from cadis.apps.supply.importing.commit import check_bytes, import_context, write_rows
+    from cadis.apps.supply.importing.commit import check_bytes, commit_checked, import_context
     from cadis.apps.supply.models import Seizure
     from cadis.platform.roles import Role
 
@@ -54,21 +54,20 @@ def main() -> int:
     def run() -> dict:
         started, cpu_started = time.perf_counter(), time.process_time()
         data = path.read_bytes()
-        result = check_bytes(data, path.name, import_context(actor, organisation, "restricted"))
+        context = import_context(actor, organisation, "restricted")
+        result = check_bytes(data, path.name, context, dry_run=False)
         checked, cpu_checked = time.perf_counter(), time.process_time()
-        assert not result.errors, result.errors[:5]
-        created, unchanged = write_rows(
-            actor=None, organisation=organisation, rows=result.rows, file_name=path.name
-        )
+        assert result.report.ok, result.report.errors[:5]
+        report = commit_checked(result, actor=None, organisation=organisation)
         done, cpu_done = time.perf_counter(), time.process_time()
         return {
             # CPU seconds of this process: on a loaded machine the wall clock says little
             "check_cpu_s": round(cpu_checked - cpu_started, 2),
             "write_cpu_s": round(cpu_done - cpu_checked, 2),
-            "rows": result.row_count,
-            "warnings": len(result.warnings),
-            "created": created,
-            "unchanged": unchanged,
+            "rows": report.rows,
+            "warnings": sum(1 for i in report.issues if i.severity != "error"),
+            "created": report.created,
+            "unchanged": report.unchanged,
             "check_s": round(checked - started, 2),
             "write_s": round(done - checked, 2),
             "total_s": round(done - started, 2),
