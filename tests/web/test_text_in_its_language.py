@@ -43,6 +43,9 @@ def render(template: Template, page: str, **context) -> str:
         ("Бишкек", "ru"),
         ("Heroin", "en"),
         ("DEMO-KZ-001 Мак", "ru"),
+        # A Russian title naming a substance in Latin letters is Russian.
+        ("unknown cathinone: Первое выявление в стране (Кыргызстан)", "ru"),
+        ("2024-10-12 гашиша 38,5 kg", "ru"),
     ],
 )
 def test_the_language_of_a_text_is_named(text, language):

@@ -60,9 +60,10 @@ _REGIONAL_LETTERS = frozenset("әғқңөұүһіўҳҷӣӯäňöüşýžç")
 # A text shorter than this many words is a name, a label or a heading: CLD2's guess among
 # languages of one script is a coin toss there ("Бишкек" comes out Kyrgyz).
 _SHORT_WORDS = 4
-# Below this many letters, or with less of one script than this share, nobody can tell.
+# Below this many letters, or with less of one script than two letters in three, nobody can
+# tell ("Героин Heroin"); a Russian sentence naming a substance in Latin letters is Russian.
 _MIN_LETTERS = 3
-_CLEAR_SCRIPT = 0.8
+_CLEAR_SCRIPT = 2 / 3
 _WORD = re.compile(r"[^\W\d_]+")
 
 
