@@ -141,8 +141,8 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             "pure_quantity": Decimal("2376"),
             "package_count": 12,
             "package_type": "бочки по 200 л",
-            "exit_point": "Жибек Жолы (KZ)",
-            "entry_point": "Гишт-Куприк (UZ)",
+            "exit_point": "Жибек Жолы",
+            "entry_point": "Гишт-Куприк",
             "transport_mode": "road_truck",
             "intermediaries": [
                 {"role": "freight_forwarder", "name": "ТОО «Пример-Логистик»"}
@@ -154,8 +154,8 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             "pure_quantity": Decimal("788"),
             "package_count": 32,
             "package_type": "мешки по 25 кг",
-            "exit_point": "Кордай (KZ)",
-            "entry_point": "Ак-Жол (KG)",
+            "exit_point": "Кордай",
+            "entry_point": "Ак-Жол",
             "transport_mode": "road_truck",
         },
         "KZ-PEN-DEMO-3": {
@@ -164,8 +164,8 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             "pure_quantity": Decimal("11976"),
             "package_count": 1,
             "package_type": "железнодорожная цистерна",
-            "exit_point": "станция Сарыагаш (KZ)",
-            "entry_point": "станция Душанбе-2 (TJ)",
+            "exit_point": "станция Сарыагаш",
+            "entry_point": "станция Душанбе-2",
             "transport_mode": "rail_freight",
             "transit_countries": ["UZ"],
         },
