@@ -39,3 +39,45 @@ def test_demo_data_loads_twice_without_duplicates(refdata, settings):
         and TreatmentService.objects.count() == 8
     )
     assert Document.objects.exclude(source_kind="demo").count() == 0
+
+
+def _page(client, path: str, language: str) -> str:
+    client.cookies["django_language"] = language
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return response.content.decode()
+
+
+def test_demo_texts_are_in_their_authors_language_and_marked_on_pages_of_the_other(
+    refdata, settings, client_of
+):
+    from cadis.apps.accounts.models import User
+    from cadis.apps.exchange.models import Thread
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ensure_demo_accounts()
+    knowledge_demo.load_demo(stdout=io.StringIO())
+    exchange_demo.load_demo(stdout=io.StringIO())
+    client = client_of(User.objects.get(username="kg_focal"))
+    conference = Event.objects.get()
+
+    html = _page(client, f"/exchange/events/{conference.pk}/", "ru")
+    # The EU partners' names, as the founding document lists them, marked as English ...
+    assert '<span lang="en">Akzept (Germany)</span>' in html
+    assert '<span lang="en">National Centre for Addiction Prevention (Poland)</span>' in html
+    # ... the Central Asian delegations' and speakers' words in Russian, unmarked.
+    assert "<td>Государственные учреждения и НПО</td>" in html
+    assert "<td>МВД Туркменистана</td>" in html
+    assert "Synthetic" not in html and "(synthetic)" not in html
+
+    thread = Thread.objects.get(title__startswith="Курительные смеси")
+    html = _page(client, f"/exchange/discussions/{thread.pk}/", "en")
+    assert f'<h1><span lang="ru">{thread.title}</span></h1>' in html
+    assert '<p><span lang="ru">Демонстрационный ответ: мы пилотируем' in html
+
+    adopted = Recommendation.objects.get(status="adopted")
+    html = _page(client, f"/exchange/recommendations/{adopted.pk}/", "ru")
+    assert '<span class="tag synthetic">синтетические данные</span>' in html
+    assert "Охватывает и отцов, и матерей" in html and "Synthetic:" not in html
+    html = _page(client, f"/exchange/recommendations/{adopted.pk}/", "en")
+    assert '<td><span lang="ru">Министерство здравоохранения</span></td>' in html

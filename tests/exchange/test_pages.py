@@ -215,3 +215,17 @@ def test_editing_a_draft_through_the_form_is_audited_with_before_and_after(
         object_type="exchange.recommendation", action="update"
     ).latest("id")
     assert entry.before["text_en"] == "Text" and entry.after["text_en"] == "Changed text"
+
+
+def test_an_event_summary_written_only_in_russian_is_marked_russian_on_english_pages(
+    event, client_of
+):
+    event.summary_ru = "Два дня обмена опытом по профилактике и лечению."
+    event.save(update_fields=["summary_ru"])
+    client = client_of(None)
+    client.cookies["django_language"] = "en"
+    html = client.get(f"/exchange/events/{event.pk}/").content.decode()
+    assert '<p><span lang="ru">Два дня обмена опытом по профилактике и лечению.</span></p>' in html
+    client.cookies["django_language"] = "ru"
+    html = client.get(f"/exchange/events/{event.pk}/").content.decode()
+    assert "<p>Два дня обмена опытом по профилактике и лечению.</p>" in html

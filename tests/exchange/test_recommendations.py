@@ -85,6 +85,21 @@ def test_opening_the_consultation_creates_its_discussion_and_tells_focal_points(
     assert not personas.tj_focal.notifications.exists()
 
 
+@pytest.mark.parametrize(
+    ("language", "title", "text"),
+    [("ru", "Синтетический проект", "Текст"), ("en", "Synthetic draft", "Text")],
+)
+def test_the_consultation_discussion_is_written_in_the_language_of_who_opens_it(
+    draft, personas, language, title, text
+):
+    with translation.override(language):
+        advance(draft, personas.kg_provider, "consultation")
+    thread = Thread.objects.get(object_id=draft.pk, content_type__model="recommendation")
+    assert thread.title.endswith(title) and thread.body == text
+    notification = personas.kg_focal.notifications.get(kind="consultation")
+    assert notification.message == title
+
+
 def test_only_the_drafting_side_changes_a_recommendation(draft, personas):
     for intruder in (personas.kg_other_provider, personas.tj_focal, personas.kg_analyst):
         with pytest.raises(PermissionDenied):

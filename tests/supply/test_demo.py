@@ -53,3 +53,26 @@ def test_the_demo_price_records_fill_the_arq_price_table(refdata, client_of):
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     rows = list(book["ARQ_PRICES"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == 6  # three drugs, retail and wholesale
+
+
+def test_demo_records_say_they_are_synthetic_in_the_readers_language(refdata, client_of):
+    from cadis.apps.supply.prices.models import PriceRecord
+
+    load_demo()
+    # No marker text of their own (it would stay English on Russian pages) ...
+    assert not Seizure.objects.exclude(notes="").exists()
+    assert not Case.objects.exclude(summary="").exists()
+    assert not PeriodStatistic.objects.exclude(source_text="").exists()
+    pages = (
+        f"/supply/seizures/{Seizure.objects.filter(confidentiality='public').first().pk}/",
+        f"/supply/cases/{Case.objects.filter(confidentiality='public').first().pk}/",
+        f"/supply/prices/{PriceRecord.objects.first().pk}/",
+    )
+    # ... but a tag in the reader's language, from the records' source (demo).
+    for language, tag in (("ru", "синтетические данные"), ("en", "synthetic")):
+        client = client_of(None)
+        client.cookies["django_language"] = language
+        for path in pages:
+            html = client.get(path).content.decode()
+            assert f'<span class="tag synthetic">{tag}</span>' in html, (language, path)
+            assert "invented" not in html and "(synthetic" not in html, (language, path)

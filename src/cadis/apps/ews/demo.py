@@ -132,7 +132,9 @@ def load_demo(*, stdout) -> None:
         if focal is None or issued >= 6:
             continue
         if rng.random() < 0.5:
-            alert.health_risks = "Synthetic example: risk of severe intoxication."
+            # Written by the national focal point, in Russian; the page says the alert is a
+            # synthetic demonstration record in the reader's language.
+            alert.health_risks = "Риск тяжёлого отравления."
             alert.save(update_fields=["health_risks"])
             alert_issue(actor=focal, alert=alert, public=True)
             issued += 1

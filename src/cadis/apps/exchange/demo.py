@@ -3,6 +3,11 @@
 The conference itself is real (Ashgabat, 27-28 November 2024, CADAP); its description here is
 written for cadis, and the delegations, sessions, experts, recommendations and discussions are
 invented for the demonstration (``source_kind="demo"``).
+
+Bilingual fields are written in both languages. A field of one language is written as its
+author would: Russian for the Central Asian agencies and focal points, English for the EU
+partners' names; the pages mark such text with its language. Records say they are invented
+through the pages' "synthetic" tag, in the reader's language, rather than in their own words.
 """
 
 from __future__ import annotations
@@ -84,12 +89,25 @@ RECOMMENDATIONS = (
     ),
 )
 
+# Written by the drafting focal point (Turkmenistan), in Russian.
 JUSTIFICATIONS = {
-    "gender_sensitive": "Synthetic: reaches fathers and mothers; sessions at times working parents can attend.",
-    "consistent": "Synthetic: matches the prevention chapter of the national strategies.",
-    "balanced": "Synthetic: complements supply-reduction measures discussed at the conference.",
-    "evidence_based": "Synthetic: rated beneficial in the UNODC/WHO prevention standards.",
+    "gender_sensitive": "Охватывает и отцов, и матерей; занятия проходят в часы, удобные работающим "
+    "родителям.",
+    "consistent": "Соответствует разделу о профилактике национальных стратегий.",
+    "balanced": "Дополняет меры по сокращению предложения, обсуждённые на конференции.",
+    "evidence_based": "Оценена как эффективная в международных стандартах профилактики УНП ООН/ВОЗ.",
 }
+# Who spoke in each session, as the founding document names the speakers: the national
+# agencies (in Russian) and the European expert organisations (in English, their partners'
+# language here).
+SPEAKERS = (
+    "МВД Туркменистана",
+    "МВД Кыргызской Республики; Агентство по контролю за наркотиками",
+    "Генеральная прокуратура и МВД Республики Казахстан",
+    "National Centre for Addiction Prevention (Poland); Akzept (Germany); "
+    "Republican Centre for Addictive Disorders (Lithuania); Spanish penitentiary institutions",
+    "",
+)
 
 EXPERTS = (
     (
@@ -126,7 +144,7 @@ def load_demo(*, stdout) -> None:
             name="synthetic-presentation.txt",
         ),
         metadata={
-            "title": "Synthetic presentation: trends in synthetic drugs (demo)",
+            "title": "Синтетическая презентация: тенденции в сфере синтетических наркотиков (демо)",
             "doc_type": "presentation",
             "language": "ru",
             "countries": [x.code for x in countries],
@@ -174,9 +192,10 @@ def load_demo(*, stdout) -> None:
         delegations=[
             {
                 "country": x,
-                "head": "(synthetic)",
+                "head": "",
                 "size": 4 + i,
-                "organisations": "Synthetic delegation",
+                # As the founding document describes the delegations.
+                "organisations": "Государственные учреждения и НПО",
             }
             for i, x in enumerate(countries)
         ],
@@ -185,7 +204,7 @@ def load_demo(*, stdout) -> None:
                 "day": day,
                 "title_ru": ru,
                 "title_en": en,
-                "speakers": "Synthetic speakers",
+                "speakers": SPEAKERS[i],
                 "presentations": [presentation] if i == 1 else [],
             }
             for i, (day, ru, en) in enumerate(SESSIONS)
@@ -228,7 +247,7 @@ def load_demo(*, stdout) -> None:
                 "pillar": pillar,
                 "event": event,
                 "confidentiality": Confidentiality.PUBLIC,
-                "indicators": ["Share of districts with the programme (synthetic)"],
+                "indicators": ["Доля районов, где работает программа"],
             },
         )
         if status == "draft":
@@ -247,20 +266,23 @@ def load_demo(*, stdout) -> None:
                     recommendation=rec,
                     status=state,
                     country=next(x for x in countries if x.code == code),
-                    responsible_body="Ministry (synthetic)",
-                    indicator="Districts covered (synthetic)",
+                    responsible_body="Министерство здравоохранения",
+                    indicator="Охваченные районы",
                     source_kind=SourceKind.DEMO,
-                    milestone=("Train trainers (synthetic)", dt.date(2025, 9, 1)),
+                    milestone=("Подготовить тренеров", dt.date(2025, 9, 1)),
                 )
     thread = discussions.thread_start(
         actor=users["kg_focal"],
         target=Substance.objects.filter(code="synthetic_cannabinoids").first(),
-        title="Smoking mixtures: what works in prevention? (demo)",
-        body="Synthetic discussion. Which school programmes address smoking mixtures? @uz_focal, any experience?",
+        # Discussions carry no source of their own: the invented one says so in its words.
+        title="Курительные смеси: что работает в профилактике? (демо)",
+        body="Демонстрационное обсуждение. Какие школьные программы касаются курительных смесей? "
+        "@uz_focal, есть ли у вас опыт?",
     )
     discussions.comment_add(
         actor=users["uz_focal"],
         thread=thread,
-        body="Synthetic reply: we pilot brief intervention in youth clinics. @kg_focal",
+        body="Демонстрационный ответ: мы пилотируем краткое вмешательство в молодёжных "
+        "клиниках. @kg_focal",
     )
     stdout.write("      the founding conference, 5 experts, 3 recommendations, 1 discussion")

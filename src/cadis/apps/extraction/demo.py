@@ -58,7 +58,9 @@ def load_demo(*, stdout=None) -> dict:
             file=ContentFile(text.encode("utf-8"), name=name),
             metadata={
                 "title": title,
-                "publisher": "cadis demo (synthetic)",
+                # Written by cadis for the demo; the pages tag it synthetic in the reader's
+                # language, and each release says so in its own words.
+                "publisher": "cadis",
                 "published_on": published,
             },
             confidentiality=Confidentiality.PUBLIC,

@@ -139,6 +139,11 @@ class Fact(Geocoded):
         return (self.span_start, self.span_end)
 
     @property
+    def written_in(self) -> str:
+        """The language of the document where the fact was found ("" when not recorded)."""
+        return str((self.payload or {}).get("language") or "")
+
+    @property
     def type_label(self) -> str:
         return str(FACT_TYPE_LABELS.get(self.type, self.type))
 

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +17,7 @@ from cadis.apps.extraction import checks, highlight, selectors, services, sinks
 from cadis.apps.extraction.forms import IngestForm
 from cadis.apps.extraction.messages import error_message
 from cadis.platform.errors import Conflict, PermissionDenied
+from cadis.platform.i18n import in_its_language, mark_inputs
 from cadis.platform.scope import scope_of
 from cadis.platform.views import caught, page_of, shown_as_message, shown_on
 
@@ -225,6 +228,8 @@ def fact_edit(request, pk: int):
         raise Http404  # a fact no module records has nothing to edit
     kind = request.GET.get("kind") or sink.default_kind(fact) or next(iter(sink.kinds))
     form = sink.form_class(request.POST or None, initial=sink.proposal(fact, kind))
+    # The texts quoted from the document stay in its language while they are edited.
+    mark_inputs(form, ("substance_as_written", "source_text", "summary"), fact.written_in)
     to_confirm: list[checks.Check] = []
     if request.method == "POST" and form.is_valid():
         with shown_on(form, message=_edit_problem) as outcome:
@@ -264,9 +269,17 @@ def place_review(request):
         request,
         records=selectors.accepted_facts(request.user).select_related("geo_place"),
         title=_("Document fact places to review"),
-        describe=lambda f: f"{f.document.published_on or ''} {f.type_label}: {f.text[:80]}",
+        describe=lambda f: format_html(
+            "{} {}: {}",
+            date_format(f.document.published_on, "SHORT_DATE_FORMAT")
+            if f.document.published_on
+            else "",
+            f.type_label,
+            in_its_language(f.text[:80], f.written_in),
+        ),
         detail_url=lambda f: reverse("extraction:review", args=[f.document_id]) + f"#fact-{f.pk}",
         resolve=services.fact_place_resolve,
         place_text=lambda f: (f.payload or {}).get("place") or f.sentence or f.text,
         country_of=lambda f: f.document.country.code if f.document.country_id else None,
+        written_in=lambda f: f.written_in,
     )

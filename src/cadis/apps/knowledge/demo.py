@@ -1,4 +1,9 @@
-"""Synthetic demo data of the knowledge module (every record labelled ``source_kind="demo"``)."""
+"""Synthetic demo data of the knowledge module (every record labelled ``source_kind="demo"``).
+
+Free text is written as its author would: the national services' addresses in Russian, a
+document's publisher in the document's language. The pages tag demo records as synthetic in
+the reader's language; records carry no marker text of their own.
+"""
 
 from __future__ import annotations
 
@@ -84,6 +89,17 @@ DOCUMENTS = (
     ),
 )
 
+CITIES_RU = {
+    "Almaty": "Алматы",
+    "Astana": "Астана",
+    "Bishkek": "Бишкек",
+    "Osh": "Ош",
+    "Dushanbe": "Душанбе",
+    "Ashgabat": "Ашхабад",
+    "Tashkent": "Ташкент",
+    "Samarkand": "Самарканд",
+}
+
 IMPLEMENTATIONS = (
     ("family-skills", "KG", "routine", 2019),
     ("family-skills", "UZ", "pilot", 2023),
@@ -124,7 +140,7 @@ def load_demo(*, stdout) -> None:
                 "name_ru": f"Синтетическая наркологическая служба, {city} (демо)",
                 "subdivision": subdivision,
                 "city": city,
-                "address": f"{city}, synthetic street 1",
+                "address": f"{CITIES_RU[city]}, ул. Примерная, 1",
                 "modalities": modalities,
                 "capacity": capacity,
                 "serves_women": women,
@@ -151,7 +167,6 @@ def load_demo(*, stdout) -> None:
             organisation=org,
             since=since,
             contact="demo@example.org",
-            notes="Synthetic demo record.",
             source_kind=SourceKind.DEMO,
         )
     for code, title, doc_type, language, topics, level, text in DOCUMENTS:
@@ -173,7 +188,8 @@ def load_demo(*, stdout) -> None:
                 "topics": topics,
                 "countries": [code],
                 "published_on": dt.date(2025, 3, 1),
-                "publisher": org.name_en,
+                # The organisation's name in the document's language.
+                "publisher": org.name_en if language == "en" else org.name_ru,
             },
         )
     stdout.write(

@@ -1,4 +1,10 @@
-"""Synthetic demo data: a screened declarations file, notifications and incidents (all invented)."""
+"""Synthetic demo data: a screened declarations file, notifications and incidents (all invented).
+
+The notifications and incidents are the Kazakh authorities' records, so their free text is
+written in Russian; the declarations quote goods as declarants wrote them, in Russian or
+English. Nothing here says "synthetic" in its own words: the pages tag records whose
+``source_kind`` is demo as synthetic, in the reader's language.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from cadis.apps.precursors.screening import run_screening_job
 from cadis.apps.reference.models import Country, TransportMode
 from cadis.platform.records import Confidentiality, SourceKind
 
-DEMO_TITLE = "Synthetic declarations, January (demo)"
+DEMO_TITLE = "Декларации за январь"
 CONTROLLED = (
     ("Ангидрид уксусной кислоты техн., 99%", "2915240000", "108-24-7"),
     ("Acetic anhydride, tech. grade, drums 200 l", "291524", ""),
@@ -58,6 +64,19 @@ def declarations_csv(lines: int = 240, seed: int = 7) -> str:
             f"{rng.choice(['CN', 'RU', 'IN', 'TR', 'DE'])};KZ"
         )
     return "\n".join(rows) + "\n"
+
+
+# Route notes of each notification and places of each incident (invented, in Russian).
+ROUTES = {
+    "KZ-PEN-DEMO-1": "Шымкент — Жибек Жолы — Ташкент, автотранспорт",
+    "KZ-PEN-DEMO-2": "Алматы — Кордай — Бишкек, автотранспорт",
+    "KZ-PEN-DEMO-3": "Сарыагаш — транзитом через Узбекистан — Душанбе, железная дорога",
+}
+PLACES = {
+    "KZ-PICS-DEMO-1": "Туркестанская область, таможенный пост",
+    "KZ-PICS-DEMO-2": "Жамбылская область",
+    "KZ-PICS-DEMO-3": "Карагандинская область",
+}
 
 
 def _demo_user(username: str) -> User | None:
@@ -116,17 +135,17 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
     # The PEN Online fields of each shipment (article 12(10)(a)); all invented for the demo.
     shipments = {
         "KZ-PEN-DEMO-1": {
-            "trade_name": "Acetic anhydride 99% (synthetic)",
+            "trade_name": "Уксусный ангидрид 99%",
             "hs_code": "291524",
             "concentration": Decimal("99"),
             "pure_quantity": Decimal("2376"),
             "package_count": 12,
-            "package_type": "drums of 200 l",
-            "exit_point": "Zhibek Zholy (KZ)",
-            "entry_point": "Gisht-Kuprik (UZ)",
+            "package_type": "бочки по 200 л",
+            "exit_point": "Жибек Жолы",
+            "entry_point": "Гишт-Куприк",
             "transport_mode": "road_truck",
             "intermediaries": [
-                {"role": "freight_forwarder", "name": "Steppe Logistics LLP (synthetic)"}
+                {"role": "freight_forwarder", "name": "ТОО «Пример-Логистик»"}
             ],
         },
         "KZ-PEN-DEMO-2": {
@@ -134,9 +153,9 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             "concentration": Decimal("98.5"),
             "pure_quantity": Decimal("788"),
             "package_count": 32,
-            "package_type": "bags of 25 kg",
-            "exit_point": "Korday (KZ)",
-            "entry_point": "Ak-Jol (KG)",
+            "package_type": "мешки по 25 кг",
+            "exit_point": "Кордай",
+            "entry_point": "Ак-Жол",
             "transport_mode": "road_truck",
         },
         "KZ-PEN-DEMO-3": {
@@ -144,9 +163,9 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             "concentration": Decimal("99.8"),
             "pure_quantity": Decimal("11976"),
             "package_count": 1,
-            "package_type": "rail tank car",
-            "exit_point": "Saryagash station (KZ)",
-            "entry_point": "Dushanbe-2 station (TJ)",
+            "package_type": "железнодорожная цистерна",
+            "exit_point": "станция Сарыагаш",
+            "entry_point": "станция Душанбе-2",
             "transport_mode": "rail_freight",
             "transit_countries": ["UZ"],
         },
@@ -174,16 +193,16 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
             data={
                 "reference": reference,
                 "exporting_country": kz,
-                "exporting_authority": "Synthetic licensing authority",
+                "exporting_authority": "Лицензирующий орган Республики Казахстан",
                 "importing_country": Country.objects.get(code=importer),
-                "importing_authority": "Synthetic authority",
-                "exporter": "Demo Chemicals LLP (synthetic)",
-                "importer": "Example Import LLC (synthetic)",
+                "importing_authority": "Компетентный орган страны-импортёра",
+                "exporter": "ТОО «Пример-Химия»",
+                "importer": "ООО «Образец-Импорт»",
                 "substance": substance,
                 "cas": cas,
                 "quantity": Decimal(quantity),
                 "unit": "kg",
-                "route": "Synthetic route for the demo",
+                "route": ROUTES[reference],
                 **shipment,
                 "expected_shipment": today + dt.timedelta(days=20),
                 "response_days": 15,
@@ -197,7 +216,7 @@ def _notifications(actor, kz: Country) -> list[PreExportNotification]:
                 notification=n,
                 status=status,
                 responded_on=today - dt.timedelta(days=days_ago),
-                responder="Synthetic authority",
+                responder="Компетентный орган страны-импортёра",
                 source_kind=SourceKind.DEMO,
             )
         result.append(n)
@@ -216,7 +235,7 @@ def _incidents(actor, job: ScreeningJob, notifications: list[PreExportNotificati
             "1800",
             "CN",
             "AF",
-            "Declared as 'acetic acid, technical'; screening flagged the HS code (synthetic)",
+            "Задекларирован как «кислота уксусная техническая»; скрининг выделил код ТН ВЭД",
             [hit] if hit else [],
             notifications[:1],
         ),
@@ -228,7 +247,7 @@ def _incidents(actor, job: ScreeningJob, notifications: list[PreExportNotificati
             "350",
             "IN",
             "AF",
-            "Concealed in a consignment of fertiliser (synthetic)",
+            "Сокрыт в партии удобрений",
             [],
             [],
         ),
@@ -240,7 +259,7 @@ def _incidents(actor, job: ScreeningJob, notifications: list[PreExportNotificati
             "12",
             None,
             None,
-            "Rented garage; glassware and cold medicines (synthetic)",
+            "Арендованный гараж; лабораторная посуда и лекарства от простуды",
             [],
             [],
         ),
@@ -266,7 +285,7 @@ def _incidents(actor, job: ScreeningJob, notifications: list[PreExportNotificati
                 "reference": reference,
                 "kind": kind,
                 "occurred_on": today - dt.timedelta(days=10),
-                "place": "Synthetic place",
+                "place": PLACES[reference],
                 "chemical": chemical,
                 "cas": cas,
                 "quantity": Decimal(quantity),
@@ -274,7 +293,7 @@ def _incidents(actor, job: ScreeningJob, notifications: list[PreExportNotificati
                 "origin_country": Country.objects.filter(code=origin).first(),
                 "destination_country": Country.objects.filter(code=destination).first(),
                 "modus_operandi": modus,
-                "companies": "Demo Trading (synthetic)",
+                "companies": "ТОО «Пример-Трейдинг»",
                 "confidentiality": Confidentiality.RESTRICTED,
                 "screening_results": results,
                 "notifications": pens,

@@ -39,13 +39,15 @@ def review_page(
     nav_template: str = "",
     place_text: Callable[[Any], str] = lambda record: record.place,
     country_of: Callable[[Any], str | None] | None = None,
+    written_in: Callable[[Any], str] = lambda record: "",
 ):
     """GET: the queue, with gazetteer candidates for ``?record=&q=``; POST ``record``, ``place``:
     ``resolve(actor=, record=, place=)`` stores the choice.
 
     ``place_text``: the place as written (a ``place`` field by default); ``country_of``: the
     country to search the gazetteer in when the geocoder found none (the record's ``country``
-    by default)."""
+    by default); ``written_in``: the language the place was written in, when the record knows it
+    (the page marks the place with it; without it the text's letters decide)."""
     queue = [r for r in to_review(records)[: QUEUE_LIMIT * 2] if can_change(request.user, r)]
     queue = queue[:QUEUE_LIMIT]
     if request.method == "POST":
@@ -74,6 +76,7 @@ def review_page(
                 "label": describe(record),
                 "url": detail_url(record),
                 "place": place_text(record),
+                "language": written_in(record),
                 "searching": searching,
                 "candidates": list(place_choices(query, country=country)) if searching else [],
             }

@@ -1,7 +1,10 @@
 """Synthetic demo data: seizures, cases and period statistics for the five countries, 2021-2024.
 
 Every figure here is invented (seeded random numbers) and stored with ``source_kind="demo"``;
-the pages tag such records as synthetic. Loading twice changes nothing.
+the pages tag such records as synthetic, in the reader's language, so the records carry no
+marker text of their own (a note in English would stay English on Russian pages). Operation
+names are written in Russian, as the national agencies write them. Loading twice changes
+nothing.
 """
 
 from __future__ import annotations
@@ -154,7 +157,6 @@ def demo_rows(country, rng: random.Random) -> list[ParsedSeizure]:
                 if route and destination
                 else None,
                 purity=round(rng.uniform(8, 85), 1) if rng.random() < 0.15 else None,
-                notes="Synthetic demo record (invented).",
             )
         )
     assign_fingerprints(rows)
@@ -190,7 +192,6 @@ def _cases(country, organisation, rng: random.Random) -> int:
             women=rng.randint(0, arrested // 4),
             minors=rng.randint(0, arrested // 8),
             foreigners=rng.randint(0, arrested // 3),
-            summary="Synthetic demo case (invented).",
         )
         case.agencies.set(
             rng.sample(agencies, k=min(2, len(agencies)))
@@ -232,7 +233,6 @@ def _statistics(country, organisation, rng: random.Random) -> int:
                 unit=unit,
                 period_start=start,
                 period_end=end,
-                source_text=f"Synthetic demo figure for {year} (invented).",
             )
             created += 1
     return created

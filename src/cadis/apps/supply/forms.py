@@ -8,6 +8,7 @@ from cadis.apps.reference.import_pages import owning_organisation_field
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Seizure
 from cadis.apps.supply.services import normalise_quantity
 from cadis.engines.units import UnitsError, parse_date
+from cadis.platform.i18n import SelectInTheirLanguage
 from cadis.platform.records import Confidentiality
 
 
@@ -46,6 +47,8 @@ class SeizureForm(forms.ModelForm):
         widgets = {
             "concealment_methods": forms.CheckboxSelectMultiple,
             "notes": forms.Textarea(attrs={"rows": 3}),
+            # Cases are named as their agencies wrote the operation's name.
+            "case": SelectInTheirLanguage,
         }
         help_texts = {
             "quantity_as_written": _('As reported, e.g. "1 300,5" or "15 т 106 кг 549 г".'),

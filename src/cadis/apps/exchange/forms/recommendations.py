@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cadis.apps.exchange import choices as c
 from cadis.apps.exchange.models import Recommendation
 from cadis.apps.reference.models import Country
+from cadis.platform.i18n import SelectMultipleInTheirLanguage
 from cadis.platform.records import Confidentiality
 
 
@@ -39,6 +40,8 @@ class RecommendationForm(forms.ModelForm):
             "text_ru": forms.Textarea(attrs={"rows": 5}),
             "text_en": forms.Textarea(attrs={"rows": 5}),
             "programmes": forms.SelectMultiple(attrs={"size": 6}),
+            # Documents keep their titles in the language they were written in.
+            "documents": SelectMultipleInTheirLanguage,
         }
 
     def __init__(self, *args, events=None, documents=None, **kwargs):

@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cadis.apps.exchange import choices as c
 from cadis.apps.exchange.models import Comment, Event, Notification, Recommendation, Thread
@@ -178,9 +179,11 @@ def consultation_thread(*, actor, recommendation: Recommendation) -> Thread:
     author = actor if scope_of(actor).authenticated else recommendation.created_by
     if author is None:
         raise ValidationError("A consultation needs an author.")
+    # Written in the language of the person who opens the consultation, like any post; the
+    # pages mark it with that language for readers of the other one.
     thread = Thread(
-        title=f"Consultation: {recommendation.title_en or recommendation.title_ru}"[:300],
-        body=recommendation.text_en or recommendation.text_ru,
+        title=(gettext("Consultation: %(title)s") % {"title": recommendation.title})[:300],
+        body=recommendation.text,
         author=author,
     )
     thread.target = recommendation
@@ -194,7 +197,7 @@ def consultation_thread(*, actor, recommendation: Recommendation) -> Thread:
         recipients=focal_points,
         actor=actor,
         kind=K.CONSULTATION,
-        message=f"{recommendation.title_en or recommendation.title_ru}",
+        message=recommendation.title,
         url=reverse("exchange:recommendation", args=[recommendation.pk]),
     )
     return thread
@@ -210,7 +213,7 @@ def notify_adopted(*, actor, recommendation: Recommendation) -> int:
         recipients=focal_points,
         actor=actor,
         kind=K.ADOPTED,
-        message=f"{recommendation.title_en or recommendation.title_ru}",
+        message=recommendation.title,
         url=reverse("exchange:recommendation", args=[recommendation.pk]),
     )
 

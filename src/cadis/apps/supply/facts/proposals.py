@@ -126,10 +126,6 @@ def proposal(fact, kind: str | None = None) -> dict[str, Any]:
     }
 
 
-def _review_path(document) -> str:
-    return reverse("extraction:review", args=[document.pk]) if document.pk else ""
-
-
 def _date(value, field: str) -> dt.date | None:
     if value in (None, ""):
         return None
@@ -189,10 +185,9 @@ def service_data(values: dict, document, actor) -> dict[str, Any]:
             "quantity_as_written": str(values.get("quantity_as_written") or ""),
             "unit_as_written": values.get("unit_as_written") or "",
             "substance_resolution": values.get("substance_resolution") or None,
-            "notes": (
-                f"Source: document #{document.pk} «{document.title}» "
-                f"({_review_path(document)}), characters {values.get('span', '')}"
-            ),
+            # The sentence it was read from, as written; where it was read (document and
+            # characters) is the record's provenance, shown in the reader's language.
+            "notes": values.get("quote") or "",
         }
     if kind == STATISTIC:
         start = _date(values.get("period_start"), "period_start")
@@ -239,9 +234,7 @@ def record_create(*, actor, fact, values: dict, source_kind: str = SourceKind.DO
         "span": [fact.span_start, fact.span_end],
         "fact": fact.pk,
     }
-    data = service_data(
-        values | {"span": f"{fact.span_start}-{fact.span_end}"}, fact.document, actor
-    )
+    data = service_data(values | {"quote": fact.sentence or fact.text}, fact.document, actor)
     create = {
         SEIZURE: supply.seizure_create,
         STATISTIC: supply.period_statistic_create,

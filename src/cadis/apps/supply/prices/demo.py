@@ -53,7 +53,8 @@ def _record(substance, level: str, year: int, rng: random.Random) -> dict:
         "purity_max": _percent(purity_mean * 1.4),
         "purity_mean": _percent(purity_mean),
         "purity_sample_size": rng.randint(5, 40),
-        "source": "cadis demo (synthetic figures)",
+        # Invented by cadis; the pages tag the record as synthetic in the reader's language.
+        "source": "cadis",
         "confidentiality": Confidentiality.PUBLIC,
     }
 
