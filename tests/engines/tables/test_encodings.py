@@ -127,3 +127,11 @@ WORDS = [
 def test_russian_text_in_either_single_byte_code_page_is_told_apart(words, case, encoding):
     text = ";".join(case(w) for w in words) + "\n"
     assert detect_encoding(text.encode(encoding)) == encoding
+
+
+def test_a_utf16_file_cut_in_the_middle_of_a_character_is_refused_with_its_row():
+    """Found by the import fuzzing: an odd number of UTF-16 bytes ended in a UnicodeDecodeError."""
+    data = codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le")
+    lines = len(TEXT.splitlines())
+    error = error_of(data + b"0")  # one byte more: half a character at the end
+    assert error.code is TableErrorCode.BAD_ENCODING and error.row == lines + 1

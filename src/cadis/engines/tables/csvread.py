@@ -79,7 +79,7 @@ def _undecodable_row(raw: IO[bytes], encoding: str, delimiter: str, file: str) -
         for number, record in enumerate(csv.reader(text, delimiter=delimiter), start=1):  # noqa: B007
             if any(_UNDECODED.search(cell) for cell in record):
                 break
-    except csv.Error:
+    except (csv.Error, UnicodeDecodeError):  # a UTF-16 text cut in the middle of a character
         number += 1
     finally:
         text.detach()
