@@ -104,10 +104,16 @@ CONTENT = """
   for (const el of document.body.querySelectorAll('[lang], code, kbd, samp')) {
     const own = (el.getAttribute('lang') || '').slice(0, 2).toLowerCase();
     const code = ['CODE', 'KBD', 'SAMP'].includes(el.tagName);
-    if (code || (own && own !== language)) { hidden.push([el, el.style.display]); el.style.display = 'none'; }
+    if (!(code || (own && own !== language))) { continue; }
+    // A select's innerText lists every option whatever its display: an option marked with
+    // another language (a document's title in a picker) is left out by emptying it meanwhile.
+    if (el.tagName === 'OPTION') { hidden.push([el, null, el.textContent]); el.textContent = ''; }
+    else { hidden.push([el, el.style.display, null]); el.style.display = 'none'; }
   }
   const ownText = document.body.innerText;
-  for (const [el, display] of hidden) { el.style.display = display; }
+  for (const [el, display, content] of hidden) {
+    if (content !== null) { el.textContent = content; } else { el.style.display = display; }
+  }
   // What a page marks up as code (<code>, <kbd>, <samp>: a column header to type, a SMILES, a
   // rule's identifier) is shown as code on purpose; the raw-code check reads the rest.
   const marked = [...document.body.querySelectorAll('code, kbd, samp')].map((el) => [el, el.style.display]);
