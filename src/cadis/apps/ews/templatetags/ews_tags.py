@@ -64,10 +64,14 @@ def ews_unread(context) -> int:
 @register.filter
 def confidence(detection) -> dict:
     """The detection's identification confidence (SWGDRUG scheme) with its translated label."""
-    from cadis.apps.ews.confidence import compute_grade, grade_label
+    from cadis.apps.ews.confidence import categories_in_words, compute_grade, grade_label
 
     result = compute_grade(detection)
-    return {**result, "label": grade_label(result["grade"])}
+    return {
+        **result,
+        "label": grade_label(result["grade"]),
+        "category_words": categories_in_words(result["categories"]),
+    }
 
 
 @register.filter
