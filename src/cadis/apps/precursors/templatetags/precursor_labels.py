@@ -1,4 +1,5 @@
-"""Screening codes in words: control lists (``table_I``, ``national:KZ``) and evidence kinds."""
+"""Screening codes in words: control lists (``table_I``, ``national:KZ``) and evidence kinds;
+controlled chemicals by their name in the reader's language."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from django import template
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from cadis.apps.precursors import chemical_names
 from cadis.apps.reference.models import ControlList
+from cadis.apps.reference.templatetags.countries import country_name
 
 register = template.Library()
 
@@ -27,7 +30,8 @@ def list_label(name: str | None) -> str:
     name = name or ""
     kind, _sep, country = name.partition(":")
     if kind == ControlList.Kind.NATIONAL and country:
-        return gettext("national list of %(country)s") % {"country": country}
+        # named, not coded; "national list: Kazakhstan" needs no case ending in Russian
+        return gettext("national list: %(country)s") % {"country": country_name(country)}
     return str(dict(ControlList.Kind.choices).get(kind, name))
 
 
@@ -35,3 +39,9 @@ def list_label(name: str | None) -> str:
 def evidence_label(kind: str | None) -> str:
     """How a line matched a controlled substance (``cas``, ``name`` …) in words."""
     return str(EVIDENCE_WORDS.get(kind or "", kind or ""))
+
+
+@register.simple_tag
+def chemical_name(name: str | None, cas: str | None = "") -> str:
+    """``{% chemical_name incident.chemical incident.cas %}``: its Russian name on Russian pages."""
+    return chemical_names.chemical_name(name, cas)
