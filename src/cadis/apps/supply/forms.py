@@ -1,14 +1,30 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.reference import models as ref
 from cadis.apps.reference.import_pages import owning_organisation_field
+from cadis.apps.reference.unit_labels import UNIT_SYMBOLS
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Seizure
 from cadis.apps.supply.services import normalise_quantity
 from cadis.engines.units import UnitsError, parse_date
+from cadis.platform.i18n import language_of_script
 from cadis.platform.records import Confidentiality
+
+
+class CaseSelect(forms.Select):
+    """Cases by reference and operation name. An operation's name is a proper name kept as it
+    was recorded ("Канал"): an option whose name is in the other language is marked with it."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        operation = getattr(getattr(value, "instance", None), "operation_name", "") or ""
+        language = language_of_script(operation)
+        if language and language != (get_language() or "ru")[:2]:
+            option["attrs"]["lang"] = language
+        return option
 
 
 class SeizureForm(forms.ModelForm):
@@ -45,10 +61,11 @@ class SeizureForm(forms.ModelForm):
         ]
         widgets = {
             "concealment_methods": forms.CheckboxSelectMultiple,
+            "case": CaseSelect,
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "quantity_as_written": _('As reported, e.g. "1 300,5" or "15 т 106 кг 549 г".'),
+            "quantity_as_written": _('As reported, e.g. "1 300,5" or "15 t 106 kg 549 g".'),
             "unit_as_written": _("Leave empty when the quantity holds its unit."),
         }
 
@@ -153,6 +170,13 @@ class CaseForm(forms.ModelForm):
 
 
 class PeriodStatisticForm(forms.ModelForm):
+    unit = forms.ChoiceField(
+        label=_("Unit"),
+        choices=[(code, UNIT_SYMBOLS[code]) for code in ("count", "kg")],
+        initial="count",
+        help_text=_("Kilograms for quantities; units for numbers of events, groups or persons."),
+    )
+
     class Meta:
         model = PeriodStatistic
         fields = [
