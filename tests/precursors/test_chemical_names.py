@@ -78,3 +78,26 @@ def test_screening_hits_name_the_chemical_and_a_national_list_its_country(
     with override("en"):
         assert list_label("national:KZ") == "national list: Kazakhstan"
         assert list_label("table_I") == "1988 Convention, Table I"
+
+
+def test_a_screened_line_is_marked_as_written_and_its_warnings_said_in_words(
+    client_of, personas
+):
+    from cadis.apps.jobs.tasks import run_job
+    from cadis.apps.precursors.screening import screening_start
+    from tests.precursors.conftest import csv_upload
+
+    job = screening_start(
+        actor=personas.kg_provider,
+        upload=csv_upload("id;description;hs_code\nL1;Acetone tech grade;29-14\n"),
+        title="One line",
+    )
+    run_job.call(job.job_id)
+    client = client_of(personas.kg_provider)
+    russian = _page(client, f"/precursors/screening/{job.pk}/", "ru")
+    assert '<td class="description"><span lang="en"><mark' in russian
+    assert "Код ТН ВЭД (HS) не из 6–10 цифр; он не использован." in russian
+    assert "is not 6-10 digits" not in russian
+    english = _page(client, f"/precursors/screening/{job.pk}/", "en")
+    assert '<td class="description"><mark' in english
+    assert "The HS code is not 6 to 10 digits; it was not used." in english

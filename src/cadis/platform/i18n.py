@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 
@@ -41,3 +43,19 @@ def language_of_script(text: str) -> str:
     if not cyrillic and not latin:
         return ""
     return "ru" if cyrillic >= latin else "en"
+
+
+def marked_with_language(html: str, plain: str | None = None) -> SafeString:
+    """``html`` (escaped unless it is safe already) in a ``<span lang>`` of the language of
+    ``plain`` (the same text without markup; ``html`` itself when not given) when that is not
+    the page's language: text kept as it was written, not an untranslated label.
+
+    >>> from django.utils.translation import override
+    >>> with override("en"):
+    ...     marked_with_language("Ацетон технический")
+    '<span lang="ru">Ацетон технический</span>'
+    """
+    language = language_of_script(html if plain is None else plain)
+    if language and language != (get_language() or "ru")[:2]:
+        return format_html('<span lang="{}">{}</span>', language, html)
+    return conditional_escape(html)

@@ -9,18 +9,12 @@ parts) and it is not taken for an untranslated label.
 from __future__ import annotations
 
 from django import template
-from django.utils.html import conditional_escape, format_html
-from django.utils.translation import get_language
 
-from cadis.platform.i18n import language_of_script
+from cadis.platform.i18n import marked_with_language
 
 register = template.Library()
 
 
 @register.filter
 def as_written(text) -> str:
-    text = "" if text is None else str(text)
-    language = language_of_script(text)
-    if language and language != (get_language() or "ru")[:2]:
-        return format_html('<span lang="{}">{}</span>', language, text)
-    return conditional_escape(text)
+    return marked_with_language("" if text is None else str(text))

@@ -24,6 +24,28 @@ EVIDENCE_WORDS = {
 }
 
 
+# The screening engine's remarks on a line (``WarningCode``), said in the reader's language; the
+# values they name (the HS code, the CAS number) are shown on the line itself.
+WARNING_WORDS = {
+    "cas_malformed": _("A CAS number of the line is malformed; it was not used."),
+    "cas_check_digit": _("A CAS number of the line has a wrong check digit; it was not used."),
+    "hs_malformed": _("The HS code is not 6 to 10 digits; it was not used."),
+    "below_threshold": _(
+        "The stated concentration is below the national list's threshold; the line is not "
+        "flagged for that list."
+    ),
+}
+
+
+@register.filter
+def warning_label(warning: dict | None) -> str:
+    """A stored screening warning (``{"code", "message"}``) in words; an unknown code's
+    message as the engine wrote it."""
+    warning = warning or {}
+    words = WARNING_WORDS.get(warning.get("code") or "")
+    return str(words) if words is not None else str(warning.get("message") or "")
+
+
 @register.filter
 def list_label(name: str | None) -> str:
     """A control list of the screening engine (``table_I``, ``national:KZ``) in words."""

@@ -15,6 +15,7 @@ from cadis.apps.precursors.highlight import highlight
 from cadis.apps.precursors.models import IncidentKind
 from cadis.apps.precursors.screening import screening_start
 from cadis.platform.errors import CadisError
+from cadis.platform.i18n import marked_with_language
 from cadis.platform.scope import scope_of
 from cadis.platform.views import page_of
 
@@ -122,7 +123,11 @@ def screening_results(request, pk: int):
     results = selectors.screening_results(actor=request.user, job=job)
     filters = _filters(request)
     page = page_of(request, selectors.filter_results(results, filters), 100)
-    rows = [(r, highlight(r.description, r.hits)) for r in page.object_list]
+    # A declaration line is shown as it was written, marked with its language.
+    rows = [
+        (r, marked_with_language(highlight(r.description, r.hits), r.description))
+        for r in page.object_list
+    ]
     lists, substances = selectors.result_facets(results)
     query = request.GET.copy()
     query.pop("page", None)
