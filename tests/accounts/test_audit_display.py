@@ -61,3 +61,20 @@ def test_the_filters_narrow_by_module_user_and_date(client_of, personas, edited_
         client, f"/accounts/audit/?object_id={edited_seizure.pk}&type=supply.seizure"
     )
     assert "Hashish" in html
+
+
+def test_an_entry_the_system_wrote_names_the_system_in_the_readers_language(client_of, personas):
+    from cadis.apps.accounts.models import Organisation
+    from cadis.platform import audit
+
+    organisation = Organisation.objects.create(
+        name_en="Org made by a job", name_ru="Организация из задания", kind="ngo",
+        country=personas.kg_org.country,
+    )  # fmt: skip
+    audit.record_create(actor=None, obj=organisation)
+    client = client_of(personas.kg_focal)
+    html = english_page(client, "/accounts/audit/?type=accounts.organisation")
+    assert "<td>System</td>" in html and "<td>system</td>" not in html
+    client.cookies["django_language"] = "ru"
+    russian = client.get("/accounts/audit/?type=accounts.organisation").content.decode()
+    assert "<td>Система</td>" in russian

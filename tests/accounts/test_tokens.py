@@ -91,3 +91,15 @@ class TestTokensOfRolesThatRequireTwoFactor:
         settings.CADIS_REQUIRE_2FA = False
         _token, raw = services.api_token_create(actor=personas.kg_focal, user=personas.kg_focal, name="script")
         assert Client().get("/api/v1/me", **bearer(raw)).status_code == 200
+
+
+def test_the_tokens_page_shows_the_header_to_send_as_code(client_of, personas):
+    client = client_of(personas.kg_analyst)
+    client.cookies["django_language"] = "ru"
+    russian = client.get("/accounts/tokens/").content.decode()
+    assert "Передавайте токен в заголовке каждого запроса:" in russian
+    assert "<code>Authorization: Bearer &lt;токен&gt;</code>" in russian
+    client.cookies["django_language"] = "en"
+    english = client.get("/accounts/tokens/").content.decode()
+    assert "Send one in the header of each request:" in english
+    assert "<code>Authorization: Bearer &lt;token&gt;</code>" in english

@@ -379,6 +379,20 @@ def test_the_allow_list_takes_latin_words_from_russian_labels_not_from_english_o
     } <= ACRONYMS
 
 
+def test_format_system_and_currency_names_are_allowed_but_not_their_parts_or_words():
+    text = (
+        "Спектр (MSP, JCAMP-DX или MGF), ошибка 5 ppm; SDMX-ML 2.1; в порядке полей PEN Online; "
+        "цена 1200 KZT (код ISO 4217, USD); ADX (XML); SWGDRUG; SMARTS"
+    )
+    assert foreign_script_words(text, "ru", ALLOW) == {}
+    assert foreign_script_words("DX, ML, Online, Schedule", "ru", ALLOW) == {
+        "DX": 1,
+        "ML": 1,
+        "Online": 1,
+        "Schedule": 1,
+    }
+
+
 def test_people_and_organisations_are_allowed_as_whole_names_only():
     allow = allowlist_from_vocabulary({"people": ["Aigerim Demo (synthetic)"]})
     assert foreign_script_words("Эксперт: Aigerim Demo (synthetic)", "ru", allow) == {}

@@ -19,6 +19,19 @@ def test_a_convention_schedule_is_named_in_the_readers_language():
     assert schedule_label("something else") == "something else"
 
 
+def test_a_substance_in_two_schedules_is_named_with_both():
+    with translation.override("ru"):
+        assert schedule_label("1961 Schedule I+IV") == "Списки I и IV Конвенции 1961 г."
+        assert legal_list("1961 Schedule I+IV", "international") == (
+            "Списки I и IV Конвенции 1961 г."
+        )
+    with translation.override("en"):
+        assert schedule_label("1961 Schedule I+IV") == "Schedules I and IV of the 1961 Convention"
+        assert legal_list(f"{NATIONAL} (implements 1961 Schedule I+IV)", "KZ") == (
+            f"{NATIONAL} (implements Schedules I and IV of the 1961 Convention)"
+        )
+
+
 def test_a_national_list_that_implements_a_schedule_reads_whole_in_russian():
     written = f"{NATIONAL} (implements 1971 Schedule II)"
     with translation.override("ru"):

@@ -76,3 +76,15 @@ def test_the_profile_api_gives_figures_the_reader_may_see(client_of, personas, k
         == 2022
     )
     assert client_of(None).get("/api/v1/reports/profiles/FR").json()["code"] == "not_found"
+
+
+def test_the_text_form_labels_its_fields_in_the_readers_language(client_of, personas):
+    client = client_of(personas.regional)
+    client.cookies["django_language"] = "ru"
+    russian = client.get("/reports/region/texts/").content.decode()
+    for label in ("Раздел:", "Язык:", "Текст:"):
+        assert label in russian, label
+    assert "Section:" not in russian and "Language:" not in russian
+    client.cookies["django_language"] = "en"
+    english = client.get("/reports/region/texts/").content.decode()
+    assert "Section:" in english and "Language:" in english and "Text:" in english

@@ -108,3 +108,20 @@ def test_a_home_figure_label_takes_the_plural_form_its_number_needs(personas, co
     with translation.override("en"):
         [figure] = supply_figures(personas.kg_analyst)
     assert figure["label"].startswith("seizure recorded" if count == 1 else "seizures recorded")
+
+
+def _legend_titles(spec: dict) -> set[str]:
+    return {
+        channel["title"]
+        for layer in spec["layer"]
+        for channel in (layer.get("encoding") or {}).values()
+        if isinstance(channel, dict) and "title" in channel
+    }
+
+
+def test_the_home_map_legends_are_words_of_the_readers_language(client, seizures):
+    for language, title in (("ru", "изъято, кг"), ("en", "quantity seized, kg")):
+        client.cookies["django_language"] = language
+        panels = client.get("/").context["panels"]
+        spec = next(p["chart"]["spec"] for p in panels if p["kind"] == "chart")
+        assert _legend_titles(spec) == {title}, language  # never the field name "value"

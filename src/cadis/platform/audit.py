@@ -19,6 +19,7 @@ from cadis.platform.records import SourceKind, actor_or_none
 # The audit log's model stays in the accounts app, where its migration is; the platform
 # reaches it by name so that it never imports a module.
 AUDIT_MODEL = "accounts.AuditEntry"
+SYSTEM_ACTOR = "system"  # the actor_repr of an entry the system wrote (no person acted)
 
 
 class Action(models.TextChoices):
@@ -107,7 +108,7 @@ def record(
     actor_obj = actor_or_none(actor)
     entry: models.Model = apps.get_model(AUDIT_MODEL).objects.create(
         actor=actor_obj,
-        actor_repr=actor_obj.get_username() if actor_obj else "system",
+        actor_repr=actor_obj.get_username() if actor_obj else SYSTEM_ACTOR,
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),

@@ -25,6 +25,7 @@ ACRONYMS: frozenset[str] = frozenset(
         "EUDA",
         "FIIAPP",
         "INCB",
+        "SWGDRUG",  # Scientific Working Group for the Analysis of Seized Drugs
         "UN",
         "UNODC",
         "WHO",
@@ -42,12 +43,18 @@ ACRONYMS: frozenset[str] = frozenset(
         "MS",
         "NMR",
         "NPS",
+        "SMARTS",  # substructure notation of Daylight
         "SMILES",
+        # mass spectra: library file formats and the unit of a mass error
+        "MGF",
+        "MSP",
+        "ppm",
         # drug-monitoring vocabularies
         "DRD",
         "DRID",
         "TDI",
         # file formats, encodings and interfaces that a download, an import or an API names
+        "ADX",  # DHIS2's aggregate data exchange format (IHE ADX)
         "API",
         "Atom",
         "CSV",
@@ -60,7 +67,24 @@ ACRONYMS: frozenset[str] = frozenset(
         "UTF",
         "Windows",
         "XLSX",
+        "XML",
+        # currencies: ISO 4217 codes of the region's prices (the code is how prices name them)
+        "ISO",
+        "KGS",
+        "KZT",
+        "TJS",
+        "TMT",
+        "USD",
+        "UZS",
     }
+)
+
+# Names written as one that the word cutting splits ("JCAMP-DX" into "JCAMP" and "DX"):
+# allowed as whole names only, like the sources below.
+NAMES_AS_WRITTEN: tuple[str, ...] = (
+    "JCAMP-DX",  # spectra file format
+    "PEN Online",  # INCB's pre-export notification system
+    "SDMX-ML",  # SDMX's XML message format
 )
 
 # Names of data sources and their licences that the pages credit, as they are written.
@@ -134,6 +158,7 @@ def allowlist_from_vocabulary(vocabulary: dict[str, list[str]]) -> AllowList:
                 *vocabulary.get("organisations", ()),
                 *vocabulary.get("substance_synonyms", ()),
                 *SOURCE_NAMES,
+                *NAMES_AS_WRITTEN,
             }
         )
     )

@@ -136,6 +136,13 @@ class AuditEntry(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_repr} {self.action} {self.object_repr}"
 
     @property
+    def actor_label(self) -> str:
+        """Who acted, as the log shows it: the username, or "System" in the reader's language."""
+        if self.actor_id is None and self.actor_repr == audit.SYSTEM_ACTOR:
+            return str(_("System"))
+        return self.actor_repr
+
+    @property
     def changed_fields(self) -> list[str]:
         before, after = self.before or {}, self.after or {}
         return sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))

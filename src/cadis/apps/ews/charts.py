@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cadis.apps.reference.templatetags.countries import country_name
+
 VEGA_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 
 
 def detections_over_time(rows: list[dict]) -> dict:
+    """Detections per month, coloured by country (named, not coded)."""
     month, country, count = _("month"), _("country"), _("detections")
+    rows = [{**row, "country": country_name(row["country"])} for row in rows]
     spec = {
         "$schema": VEGA_SCHEMA,
         "width": "container",
@@ -38,6 +42,7 @@ def detections_over_time(rows: list[dict]) -> dict:
 
 def detections_by_country(pairs: list[tuple[str, int]]) -> dict:
     country, count = _("country"), _("detections")
+    pairs = [(country_name(code), n) for code, n in pairs]
     values = [{"country": c, "detections": n} for c, n in pairs]
     spec = {
         "$schema": VEGA_SCHEMA,

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cadis.apps.precursors.chemical_names import chemical_name
 from cadis.apps.precursors.working_days import add_working_days, working_days_between
 from cadis.platform.records import JobTracked, ScopedRecord, optional_ref
 from cadis.platform.scope import Owner
@@ -252,7 +253,7 @@ class PreExportNotification(ScopedRecord):
         verbose_name_plural = _("pre-export notifications")
 
     def __str__(self) -> str:
-        return f"{self.reference}: {self.substance}"
+        return f"{self.reference}: {chemical_name(self.substance, self.cas)}"
 
     @property
     def response_due(self) -> dt.date | None:
@@ -390,4 +391,5 @@ class PrecursorIncident(ScopedRecord):
         verbose_name_plural = _("precursor incidents")
 
     def __str__(self) -> str:
-        return f"{self.reference}: {self.get_kind_display()} ({self.chemical})"
+        chemical = chemical_name(self.chemical, self.cas)
+        return f"{self.reference}: {self.get_kind_display()} ({chemical})"

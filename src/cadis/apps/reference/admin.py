@@ -103,5 +103,5 @@ class Dhis2ComboInline(admin.TabularInline):
 class Dhis2InstanceAdmin(AuditedAdmin):
     """The mapping of one DHIS2 instance, edited as a whole (see docs/exchange.md, DHIS2)."""
 
-    list_display = ("code", "name", "data_set")
+    list_display = ("code", "name", "name_ru", "data_set")
     inlines = (Dhis2OrgUnitInline, Dhis2DataElementInline, Dhis2ComboInline)

@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from cadis.apps.reference.models import Country, Dhis2Instance
@@ -153,10 +154,17 @@ def sdmx_data(request, flow: str, code: str | None = None):
 
 
 class TextForm(forms.Form):
-    section = forms.ChoiceField(choices=ReportText.Section.choices)
-    language = forms.ChoiceField(choices=[("ru", "Русский"), ("en", "English")])
+    section = forms.ChoiceField(
+        label=capfirst(gettext_lazy("section")), choices=ReportText.Section.choices
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"), choices=[("ru", "Русский"), ("en", "English")]
+    )
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 8}), required=False, max_length=services.MAX_TEXT
+        label=gettext_lazy("Text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=services.MAX_TEXT,
     )
 
 

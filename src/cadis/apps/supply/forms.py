@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.reference import models as ref
 from cadis.apps.reference.import_pages import owning_organisation_field
+from cadis.apps.reference.unit_labels import UNIT_SYMBOLS
 from cadis.apps.supply.models import Case, LabDismantled, PeriodStatistic, Seizure
 from cadis.apps.supply.services import normalise_quantity
 from cadis.engines.units import UnitsError, parse_date
@@ -51,7 +52,7 @@ class SeizureForm(forms.ModelForm):
             "case": SelectInTheirLanguage,
         }
         help_texts = {
-            "quantity_as_written": _('As reported, e.g. "1 300,5" or "15 т 106 кг 549 г".'),
+            "quantity_as_written": _('As reported, e.g. "1 300,5" or "15 t 106 kg 549 g".'),
             "unit_as_written": _("Leave empty when the quantity holds its unit."),
         }
 
@@ -156,6 +157,13 @@ class CaseForm(forms.ModelForm):
 
 
 class PeriodStatisticForm(forms.ModelForm):
+    unit = forms.ChoiceField(
+        label=_("Unit"),
+        choices=[(code, UNIT_SYMBOLS[code]) for code in ("count", "kg")],
+        initial="count",
+        help_text=_("Kilograms for quantities; units for numbers of events, groups or persons."),
+    )
+
     class Meta:
         model = PeriodStatistic
         fields = [

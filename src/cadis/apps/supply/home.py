@@ -49,7 +49,8 @@ def home_panels(user) -> list[dict]:
     title = _("Quantity seized by country, %(year)s, kg") % {"year": start.year}
     if not change["current"]["complete"]:
         title = f"{title} ({_('partial period')})"
-    view = MapView(width=520, height=340, labels={"country_total": kg})
+    # Both legends in words: an empty circle layer still draws its legend's title.
+    view = MapView(width=520, height=340, labels={"country_total": kg, "value": kg})
     map_chart = {
         "id": "home-map",
         "spec_id": "home-map-spec",

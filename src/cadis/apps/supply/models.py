@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cadis.apps.reference.models import Geocoded
+from cadis.apps.reference.unit_labels import unit_label
 from cadis.platform.records import JobTracked, ScopedRecord, optional_ref
 from cadis.platform.scope import Owner
 from cadis.platform.uploads import UnguessableUploadTo
@@ -269,7 +270,10 @@ class PeriodStatistic(ScopedRecord):
         verbose_name_plural = _("period statistics")
 
     def __str__(self) -> str:
-        return f"{self.get_indicator_display()} {self.period_start}–{self.period_end}: {self.value:g} {self.unit}"
+        return (
+            f"{self.get_indicator_display()} {self.period_start}–{self.period_end}: "
+            f"{self.value:g} {unit_label(self.unit)}"
+        )
 
 
 class SeizureRollup(models.Model):

@@ -58,7 +58,7 @@ FIELD_LABELS = {
 
 
 def _drug_choices(with_alcohol: bool = False):
-    choices = [(d.code, f"{d.code} {d.name}") for d in TdiDrug.objects.order_by("code")]
+    choices = [(d.code, f"{d.number} {d.name}") for d in TdiDrug.objects.order_by("code")]
     if with_alcohol:
         choices.append((c.ALCOHOL, _("Alcohol")))
     return choices
@@ -170,13 +170,13 @@ class ImportForm(TableImportForm):
 
 
 class Dhis2ImportForm(forms.Form):
-    file = forms.FileField(label=_("ADX (XML) or dataValueSets (JSON) file"))
+    file = forms.FileField(label=_("ADX (XML) or DHIS2 data value set (JSON) file"))
     file_format = forms.ChoiceField(
         label=_("Format"),
         choices=[
             ("", _("By the file name")),
             ("adx", "ADX (XML)"),
-            ("json", "dataValueSets (JSON)"),
+            ("json", _("DHIS2 data value set (JSON)")),
         ],
         required=False,
     )

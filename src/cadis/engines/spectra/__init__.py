@@ -9,7 +9,7 @@ grade identification confidence.
 
 from __future__ import annotations
 
-from .confidence import ConfidenceGrade, Evidence, grade
+from .confidence import ConfidenceGrade, Evidence, Reason, grade
 from .match import SpectralLibrary, bin_unit_mass
 from .model import LibraryHit, Spectrum, SuspectHit
 from .parse import parse_any, parse_jcamp, parse_mgf, parse_msp, write_jcamp, write_mgf, write_msp
@@ -22,6 +22,7 @@ __all__ = [
     "ConfidenceGrade",
     "Evidence",
     "LibraryHit",
+    "Reason",
     "SpectralLibrary",
     "Spectrum",
     "SuspectHit",

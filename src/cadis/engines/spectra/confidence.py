@@ -22,6 +22,12 @@ Grades reported here:
 'identified'
 >>> grade(Evidence(techniques=("colour_test", "immunoassay"))).grade
 'presumptive'
+
+Reasons are codes with the techniques or the score they name (``Reason``), so that an
+interface says them in its reader's language; ``str(reason)`` is the English sentence.
+
+>>> [str(r) for r in grade(Evidence(techniques=("nmr", "lc_hrms"))).reasons]
+['Category A (nmr, hrms) plus another technique', 'no reference standard: library or literature comparison']
 """
 
 from __future__ import annotations
@@ -53,11 +59,39 @@ class Evidence:
     library_match_score: float | None = None  # best spectral match score, if searched
 
 
+# Why a grade was given: one code per sentence, in English here; interfaces translate the codes.
+REASONS = {
+    "category_a_plus_another": "Category A ({techniques}) plus another technique",
+    "three_without_category_a": "three techniques without Category A, two of them Category B",
+    "category_a_alone": "a Category A technique alone is not enough: add another technique",
+    "three_needed_without_category_a": (
+        "without Category A, three techniques (two Category B) are needed"
+    ),
+    "reference_standard": "compared with a reference standard",
+    "no_reference_standard": "no reference standard: library or literature comparison",
+    "category_c_only": "Category C tests only",
+    "no_technique": "no recognised technique",
+    "library_match_score": "best library match score {score:.2f}",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason of a grade: a code of ``REASONS`` and the techniques or score it names."""
+
+    code: str
+    techniques: tuple[str, ...] = ()
+    score: float | None = None
+
+    def __str__(self) -> str:
+        return REASONS[self.code].format(techniques=", ".join(self.techniques), score=self.score)
+
+
 @dataclass(frozen=True, slots=True)
 class ConfidenceGrade:
     grade: str
     categories: dict[str, list[str]] = field(default_factory=dict)
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     meets_swgdrug: bool = False
 
 
@@ -82,36 +116,36 @@ def grade(evidence: Evidence) -> ConfidenceGrade:
     for part in parts:
         by_category[CATEGORY[part]].append(part)
     a, b, c = (by_category[k] for k in "ABC")
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if a and len(parts) >= 2:
         meets = True
-        reasons.append(f"Category A ({', '.join(a)}) plus another technique")
+        reasons.append(Reason("category_a_plus_another", techniques=tuple(a)))
     elif not a and len(parts) >= 3 and len(b) >= 2:
         # each technique counts once, so repeating one (two GC runs) cannot reach three;
         # whether two different techniques are uncorrelated is the analyst's statement
         meets = True
-        reasons.append("three techniques without Category A, two of them Category B")
+        reasons.append(Reason("three_without_category_a"))
     else:
         meets = False
         if a:
-            reasons.append("a Category A technique alone is not enough: add another technique")
+            reasons.append(Reason("category_a_alone"))
         elif b:
-            reasons.append("without Category A, three techniques (two Category B) are needed")
+            reasons.append(Reason("three_needed_without_category_a"))
     if meets and a and evidence.reference_standard:
         level = "confirmed"
-        reasons.append("compared with a reference standard")
+        reasons.append(Reason("reference_standard"))
     elif meets:
         level = "identified"
         if not evidence.reference_standard:
-            reasons.append("no reference standard: library or literature comparison")
+            reasons.append(Reason("no_reference_standard"))
     elif a or b:
         level = "indicative"
     elif c:
         level = "presumptive"
-        reasons.append("Category C tests only")
+        reasons.append(Reason("category_c_only"))
     else:
         level = "none"
-        reasons.append("no recognised technique")
+        reasons.append(Reason("no_technique"))
     if evidence.library_match_score is not None:
-        reasons.append(f"best library match score {evidence.library_match_score:.2f}")
+        reasons.append(Reason("library_match_score", score=evidence.library_match_score))
     return ConfidenceGrade(level, {k: v for k, v in by_category.items() if v}, reasons, meets)

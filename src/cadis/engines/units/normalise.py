@@ -8,7 +8,8 @@ from typing import Literal
 from cadis.engines.units.errors import QuantityError, UnitsErrorCode
 from cadis.engines.units.unit_names import UNITS_BY_CODE, unit_from_text
 
-_RULES = {
+# The rule recorded with a normalised quantity, by the unit converted (interfaces put it in words).
+CONVERSION_RULES = {
     "t": "t->kg x1000",
     "kg": "kg as written",
     "g": "g->kg x0.001",
@@ -42,7 +43,7 @@ def normalise(value: float, unit: str, *, form: str | None = None) -> Normalised
     definition = UNITS_BY_CODE.get(unit) or unit_from_text(unit)
     if definition is None:
         raise QuantityError(UnitsErrorCode.UNKNOWN_UNIT, f"'{unit}' is not a known unit.")
-    rule = _RULES[definition.code]
+    rule = CONVERSION_RULES[definition.code]
     if form and definition.dimension != "mass":
         rule = f"{rule} (form: {form})"
     if definition.dimension == "count":

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cadis.apps.ews.choices import JURISDICTIONS
 from cadis.apps.ews.confidence import technique_choices
 from cadis.apps.ews.models import SubstanceProfile
+from cadis.apps.reference.templatetags.countries import country_name
 from cadis.engines.spectra import ADDUCTS
 from cadis.platform.records import Confidentiality
 
@@ -91,6 +92,16 @@ class SimulatorForm(forms.Form):
             "[#1] allows hydrogen."
         ),
     )
-    jurisdiction = forms.ChoiceField(
-        label=_("Jurisdiction"), choices=[(c, c) for c in JURISDICTIONS], required=False
-    )
+    jurisdiction = forms.ChoiceField(label=_("Jurisdiction"), choices=(), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jurisdiction"].choices = jurisdiction_choices()
+
+
+def jurisdiction_choices() -> list[tuple[str, str]]:
+    """The jurisdictions of the legal-status rules, named (not coded) in the reader's language."""
+    return [
+        (code, _("International (1961, 1971)") if code == "international" else country_name(code))
+        for code in JURISDICTIONS
+    ]

@@ -240,7 +240,7 @@ class Alert(ScopedRecord):
     measures = models.TextField(_("measures taken or intended"), blank=True)
     other_information = models.TextField(_("other information"), blank=True)
     issued_at = models.DateTimeField(_("issued"), null=True, blank=True)
-    issued_by = optional_ref(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL)
+    issued_by = optional_ref(settings.AUTH_USER_MODEL, _("issued by"), on_delete=models.SET_NULL)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     dismissed_at = models.DateTimeField(_("dismissed"), null=True, blank=True)

@@ -6,7 +6,7 @@
               "expected", "threshold", "score", "p_value"}], "baseline": {"periods", "counts"}}],
  "records": [{"type": "ews.detection", "id", "date"}],
  "map": <Vega-Lite point map of the records that have a point>,
- "identification": {"basis", "rule", "known", "similarity", "category"},
+ "identification": {"basis", "rule", "known", "known_ru", "similarity", "category"},
  "trigger": {"kind": "signal" | rule kind, "detection", "reported_at"},
  "drafted_at": ISO time}
 ```
@@ -47,17 +47,19 @@ def identification(detection: Detection | None) -> dict | None:
         "basis": basis,
         "rule": rule,
         "known": (info.get("known") or {}).get("name"),
+        "known_ru": (info.get("known") or {}).get("name_ru") or "",
         "similarity": 1.0 if basis == "library_match" else nearest.get("similarity"),
         "nearest": nearest.get("name"),
         "category": info.get("category"),
     }
 
 
-def _map(points: list[MapPoint], title: str) -> dict:
+def _map(points: list[MapPoint]) -> dict:
+    """The records' points; the page titles the map and names its legends in its language."""
     return point_map(
         points,
         topology_url=static(TOPOLOGY_STATIC_PATH),
-        view=MapView(title=title, labels={"quantity": _("records"), "group": _("source")}),
+        view=MapView(labels={"quantity": _("records"), "group": _("source")}),
     )
 
 
@@ -115,7 +117,7 @@ def signal_evidence(found: dict) -> dict:
         "records": [
             {"type": e.record[0], "id": e.record[1], "date": e.date.isoformat()} for e in events
         ],
-        "map": _map(points, key.text),
+        "map": _map(points),
         "identification": identification(latest),
         "detection": latest,
     }
@@ -241,7 +243,7 @@ def rule_evidence(detection: Detection, rule_kind: str) -> dict:
         "records": [
             {"type": "ews.detection", "id": detection.pk, "date": detection.detected_on.isoformat()}
         ],
-        "map": _map(points, str(detection.country.code)),
+        "map": _map(points),
         "identification": identification(detection),
         "trigger": {
             "kind": rule_kind,

@@ -64,10 +64,14 @@ def ews_unread(context) -> int:
 @register.filter
 def confidence(detection) -> dict:
     """The detection's identification confidence (SWGDRUG scheme) with its translated label."""
-    from cadis.apps.ews.confidence import compute_grade, grade_label
+    from cadis.apps.ews.confidence import categories_in_words, compute_grade, grade_label
 
     result = compute_grade(detection)
-    return {**result, "label": grade_label(result["grade"])}
+    return {
+        **result,
+        "label": grade_label(result["grade"]),
+        "category_words": categories_in_words(result["categories"]),
+    }
 
 
 @register.filter
@@ -92,20 +96,25 @@ def _jurisdictions() -> dict:
     return load_jurisdictions()
 
 
-_SCHEDULE = re.compile(r"^(1961|1971) Schedule (I|II|III|IV)$")
-_IMPLEMENTS = re.compile(r"^(?P<list>.+) \(implements (?P<schedule>\d{4} Schedule [IV]+)\)$")
+_SCHEDULE = re.compile(r"^(1961|1971) Schedule (I|II|III|IV)(?:\+(I|II|III|IV))?$")
+_IMPLEMENTS = re.compile(r"^(?P<list>.+) \(implements (?P<schedule>\d{4} Schedule [IV+]+)\)$")
 
 
 @register.filter
 def schedule_label(text: str) -> str:
-    """"1971 Schedule II" in the reader's words: "Список II Конвенции 1971 г."."""
+    """"1971 Schedule II" in the reader's words: "Список II Конвенции 1971 г."; a substance in
+    two schedules ("1961 Schedule I+IV"): "Списки I и IV Конвенции 1961 г."."""
     found = _SCHEDULE.match(text or "")
     if not found:
         return text
-    return _("Schedule %(number)s of the %(year)s Convention") % {
-        "number": found.group(2),
-        "year": found.group(1),
-    }
+    year, number, second = found.groups()
+    if second:
+        return _("Schedules %(first)s and %(second)s of the %(year)s Convention") % {
+            "first": number,
+            "second": second,
+            "year": year,
+        }
+    return _("Schedule %(number)s of the %(year)s Convention") % {"number": number, "year": year}
 
 
 @register.filter

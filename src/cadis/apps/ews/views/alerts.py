@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_POST
 from cadis.apps.ews import selectors, services
 from cadis.apps.ews.choices import AlertStatus, RuleKind
 from cadis.apps.ews.forms import AlertForm, SubscriptionForm, WithdrawForm
+from cadis.apps.ews.identify import substance_name_in_language
 from cadis.apps.ews.models import Alert, Notification, Subscription
 from cadis.platform import scope
 from cadis.platform.views import shown_as_message, shown_on
@@ -59,7 +62,7 @@ def alert_detail(request, pk: int):
             "withdraw_form": WithdrawForm(),
             "detections": selectors.detection_list(user=request.user).filter(alerts=alert),
             "evidence": alert.evidence,
-            "evidence_labels": _evidence_labels(alert.evidence or {}),
+            "evidence_labels": _evidence_labels(alert.evidence or {}, alert.profile),
             "evidence_map": _evidence_map(alert),
         },
     )
@@ -74,16 +77,48 @@ IDENTIFICATION_BASES = {
 }
 
 
-def _evidence_labels(evidence: dict) -> dict[str, str]:
+def _evidence_labels(evidence: dict, profile=None) -> dict[str, str]:
     """The evidence bundle's codes (what triggered the draft, how the substance was
-    identified) in words of the active language; an unknown code is shown as it is stored."""
+    identified) in words of the active language; an unknown code is shown as it is stored.
+    The identified substance is named in the reader's language too."""
     trigger = (evidence.get("trigger") or {}).get("kind") or ""
     basis = (evidence.get("identification") or {}).get("basis") or ""
     kinds = dict(RuleKind.choices)
+    identified = evidence.get("identification") or {}
+    known = {"name": identified.get("known"), "name_ru": identified.get("known_ru")}
+    if "known_ru" not in identified and profile is not None and profile.name_en == known["name"]:
+        known["name_ru"] = profile.name_ru  # drafted before the bundle kept the Russian name
     return {
         "trigger": str(kinds.get(trigger, trigger)),
         "basis": str(IDENTIFICATION_BASES.get(basis, basis)),
+        "known": substance_name_in_language(known),
     }
+
+
+# What the circles of an evidence map stand for (``MapPoint.group``: a signal's source).
+EVIDENCE_SOURCES = {
+    "detections": gettext_lazy("detections"),
+    "harms": gettext_lazy("intoxications and deaths"),
+    "seizures": gettext_lazy("seizures"),
+    "facts": gettext_lazy("facts"),
+}
+
+
+def _map_in_language(spec: dict) -> dict:
+    """The stored map with its legends and sources in the reader's words (it was drafted in
+    the language of its moment); the figure's caption is its title."""
+    spec = copy.deepcopy(spec)
+    spec.pop("title", None)
+    for layer in spec.get("layer", []):
+        encoding = layer.get("encoding") or {}
+        if "size" in encoding:
+            encoding["size"]["title"] = _("records")
+        if "color" in encoding:
+            encoding["color"]["title"] = _("source")
+        for row in layer.get("data", {}).get("values", []):
+            if isinstance(row, dict) and "group" in row:
+                row["group"] = str(EVIDENCE_SOURCES.get(row["group"], row["group"]))
+    return spec
 
 
 def _evidence_map(alert) -> dict | None:
@@ -101,7 +136,7 @@ def _evidence_map(alert) -> dict | None:
         "id": "evidence-map",
         "spec_id": "evidence-map-spec",
         "title": _("Where the records behind the alert are"),
-        "spec": spec,
+        "spec": _map_in_language(spec),
         "columns": [_("Place"), _("records")],
         "rows": rows,
     }

@@ -119,6 +119,7 @@ def screening_results(request, pk: int):
     results = selectors.screening_results(actor=request.user, job=job)
     filters = _filters(request)
     page = page_of(request, selectors.filter_results(results, filters), 100)
+    # A declaration line is shown as it was written (the template marks its language).
     rows = [(r, highlight(r.description, r.hits)) for r in page.object_list]
     lists, substances = selectors.result_facets(results)
     query = request.GET.copy()

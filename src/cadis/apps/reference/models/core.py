@@ -170,6 +170,14 @@ class TdiDrug(Coded, MultilingualName):
         verbose_name = _("TDI drug code")
         verbose_name_plural = _("TDI drug codes")
 
+    @property
+    def number(self) -> str:
+        """The TDI number a person reads: "4.4" for the national addition "4.4.pregabalin"
+        (shown with its name, "Прегабалин (национальная категория)"); the code itself else."""
+        parts = self.code.split(".")
+        numeric = [part for part in parts if part.isdigit()]
+        return ".".join(numeric) if 0 < len(numeric) < len(parts) else self.code
+
 
 class Substance(Coded, MultilingualName, NationalLanguageNames):
     class Kind(models.TextChoices):

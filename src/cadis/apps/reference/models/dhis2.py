@@ -15,6 +15,7 @@ import re
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 ISO_3166 = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
@@ -32,6 +33,9 @@ def _check(pattern: re.Pattern, message) -> RegexValidator:
 class Dhis2Instance(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
+    name_ru = models.CharField(
+        _("name (Russian)"), max_length=200, blank=True, help_text=_("Empty: the name above.")
+    )
     data_set = models.CharField(
         _("data set id"),
         max_length=50,
@@ -47,6 +51,8 @@ class Dhis2Instance(models.Model):
         verbose_name_plural = _("DHIS2 instances")
 
     def __str__(self) -> str:
+        if (get_language() or "ru").startswith("ru") and self.name_ru:
+            return self.name_ru
         return self.name
 
 

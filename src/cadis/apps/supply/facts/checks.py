@@ -16,6 +16,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext
 
 from cadis.apps.reference.models import Agency, Country, Subdivision, Substance
+from cadis.apps.reference.unit_labels import unit_label
 from cadis.apps.supply import services as supply
 from cadis.apps.supply.facts.proposals import CASE, SEIZURE, STATISTIC
 from cadis.apps.supply.models import Seizure
@@ -73,7 +74,7 @@ def quantity_kg_or_units(values: dict) -> tuple[float | None, str, str]:
 
 def _amount_text(value: float, unit: str) -> str:
     shown = number_format(round(value, 3), decimal_pos=None, use_l10n=True, force_grouping=True)
-    return f"{shown} {gettext('kg') if unit == 'kg' else gettext('units')}"
+    return f"{shown} {unit_label('kg' if unit == 'kg' else 'count')}"
 
 
 def preview(fact, values: dict, cache: dict | None = None) -> list[tuple[str, str]]:
