@@ -53,10 +53,18 @@ def test_the_language_of_a_text_is_named(text, language):
 
 
 @pytest.mark.parametrize(
-    "text", ["KG", "12,5 kg", "12 345 — 2024", "EUDA 2024", "HPLC", "ab", "", "Героин Heroin"]
+    "text", ["KG", "12 345 — 2024", "EUDA 2024", "HPLC", "", "Героин Heroin"]
 )
 def test_a_text_whose_language_cannot_be_told_is_not_named(text):
     assert language_of_text(text) == ""
+
+
+def test_a_unit_as_written_is_in_its_scripts_language():
+    """A quantity as a source wrote it ("0,015 кг") keeps its unit's language on a page in
+    the other one; an upper-case code ("KG") is no language's word."""
+    assert language_of_text("12,5 kg") == "en" and language_of_text("0,015 кг") == "ru"
+    assert render(RENDER, "ru", text="12,5 kg") == '<span lang="en">12,5 kg</span>'
+    assert render(RENDER, "en", text="12,5 kg") == "12,5 kg"
 
 
 def test_the_script_alone_still_tells_cyrillic_from_latin():
@@ -83,7 +91,7 @@ def test_text_in_the_language_of_the_page_is_left_as_it_is_but_escaped():
 
 
 def test_a_short_or_ambiguous_text_is_not_marked():
-    for text in ("KG", "12,5 kg", "2024", "Героин Heroin"):
+    for text in ("KG", "2024", "Героин Heroin"):
         assert render(RENDER, "ru", text=text) == text.replace("&", "&amp;")
         assert render(RENDER, "en", text=text) == text
 

@@ -80,8 +80,8 @@ def language_of_text(text: str) -> str:
     'en'
     >>> language_of_text("Бишкек"), language_of_text("Алматы облысында 5 келі есірткі тәркіленді")
     ('ru', 'kk')
-    >>> language_of_text("KG"), language_of_text("12 345")
-    ('', '')
+    >>> language_of_text("KG"), language_of_text("12 345"), language_of_text("0,015 кг")
+    ('', '', 'ru')
     """
     return _language_of_text(text.strip())
 
@@ -93,7 +93,10 @@ def _language_of_text(text: str) -> str:
     words = [word for word in _WORD.findall(text) if not (word.isupper() and len(word) > 1)]
     letters = "".join(words)
     if len(letters) < _MIN_LETTERS:
-        return ""
+        # A unit or a word of one or two lower-case letters as written ("кг", "t") is in its
+        # script's language; anything less certain is left unmarked.
+        scripts = {_script_of(char) for char in letters}
+        return scripts.pop() if len(scripts) == 1 and not letters.isupper() else ""
     # Imported here: the extraction engine (and its gazetteer) loads only when a page asks.
     from cadis.engines.extract.language import REGIONAL, detect
 
