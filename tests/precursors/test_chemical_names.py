@@ -23,7 +23,13 @@ def _page(client, url: str, language: str) -> str:
 def test_a_listed_chemical_is_named_in_russian_on_russian_pages(refdata):
     with override("ru"):
         assert chemical_name("Potassium permanganate", "7722-64-7") == "Перманганат калия"
-        assert chemical_name("Acetic anhydride", "") == "Ангидрид уксусной кислоты"  # by name
+        assert chemical_name("acetic anhydride", "") == "Ангидрид уксусной кислоты"
+        assert chemical_name("Diethyl ether", "") == "Диэтиловый эфир"  # another English name
+        assert chemical_name("", "7722-64-7") == "Перманганат калия"  # only the CAS number
+        # what the lists do not name stays as entered, whatever its CAS number
+        assert chemical_name("Potassium permanganate, 5 % solution", "7722-64-7") == (
+            "Potassium permanganate, 5 % solution"
+        )
         assert chemical_name("Unlisted solvent X", "0-00-0") == "Unlisted solvent X"
     with override("en"):
         assert chemical_name("Potassium permanganate", "7722-64-7") == "Potassium permanganate"
@@ -80,9 +86,7 @@ def test_screening_hits_name_the_chemical_and_a_national_list_its_country(
         assert list_label("table_I") == "1988 Convention, Table I"
 
 
-def test_a_screened_line_is_marked_as_written_and_its_warnings_said_in_words(
-    client_of, personas
-):
+def test_a_screened_line_is_marked_as_written_and_its_warnings_said_in_words(client_of, personas):
     from cadis.apps.jobs.tasks import run_job
     from cadis.apps.precursors.screening import screening_start
     from tests.precursors.conftest import csv_upload

@@ -14,24 +14,28 @@ from django.utils.translation import get_language
 
 from cadis.apps.reference.models import ControlListEntry
 
-# (by CAS number, by lower-case English name) -> first Russian name; read once per process.
+# (by lower-case English name, by CAS number) -> first Russian name; read once per process.
 _RUSSIAN: list[tuple[dict[str, str], dict[str, str]]] = []
 
 
 def _russian_names() -> tuple[dict[str, str], dict[str, str]]:
     if _RUSSIAN:
         return _RUSSIAN[0]
-    by_cas: dict[str, str] = {}
     by_name: dict[str, str] = {}
-    rows = ControlListEntry.objects.exclude(name_ru="").values_list("cas", "name_en", "name_ru")
-    for cas, name_en, name_ru in rows:
+    by_cas: dict[str, str] = {}
+    rows = ControlListEntry.objects.exclude(name_ru="").values_list(
+        "cas", "name_en", "other_names", "name_ru"
+    )
+    for cas, name_en, other_names, name_ru in rows:
         russian = name_ru.split(";")[0].strip()  # "Перманганат калия; калия перманганат"
+        for english in (name_en, *other_names.split(";")):
+            if english.strip():
+                by_name.setdefault(english.strip().lower(), russian)
         if cas:
             by_cas.setdefault(cas, russian)
-        by_name.setdefault(name_en.strip().lower(), russian)
-    if by_cas or by_name:  # an empty table (no reference data yet) is read again next time
-        _RUSSIAN.append((by_cas, by_name))
-    return by_cas, by_name
+    if by_name:  # an empty table (no reference data yet) is read again next time
+        _RUSSIAN.append((by_name, by_cas))
+    return by_name, by_cas
 
 
 def _forget(**_kwargs) -> None:
@@ -44,8 +48,9 @@ post_delete.connect(_forget, sender=ControlListEntry, dispatch_uid="chemical-nam
 
 def chemical_name(name: str | None, cas: str | None = "") -> str:
     """``name`` (as entered, usually the lists' English name) in the active language: on a
-    Russian page the control lists' Russian name of the chemical with that CAS number (or
-    that English name), else ``name`` as it is.
+    Russian page the control lists' Russian name of the chemical of that English name (or,
+    when no name was entered, of that CAS number); else ``name`` as entered. A name the lists
+    do not hold ("Potassium permanganate, 5 % solution") stays as entered, whatever its CAS.
 
     >>> from django.utils.translation import override
     >>> with override("en"):
@@ -55,5 +60,7 @@ def chemical_name(name: str | None, cas: str | None = "") -> str:
     name = name or ""
     if not (get_language() or "ru").startswith("ru"):
         return name
-    by_cas, by_name = _russian_names()
-    return by_cas.get((cas or "").strip()) or by_name.get(name.strip().lower()) or name
+    by_name, by_cas = _russian_names()
+    if not name.strip():
+        return by_cas.get((cas or "").strip(), name)
+    return by_name.get(name.strip().lower(), name)
