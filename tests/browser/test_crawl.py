@@ -36,23 +36,21 @@ EXPECTED_ROUTES = {
 }
 
 
-# Issue #14 is not closed yet: the violations the UI audit counted per crawl on 7 Dec 2026 at
-# df80662 with every chart drawn (``benchmarks/ui_audit.py``): only words of the other script
-# are left (demo content written in one language, a few country codes in EWS tables). The API
-# reference is marked as the English part it is. A count may only go down: a crawl with more
+# Issue #14 is not closed yet: the violations the UI audit counted per crawl on 8 Dec 2026 at
+# bb7b26c with every chart drawn (``benchmarks/ui_audit.py``): only words of the other script
+# are left (country codes in a demo notification's route, the engine's concealment label
+# "hidden", file extensions on the upload pages, "kg" in seizure names stored as written).
+# Stored text is marked with its language; the API reference is marked as the English part it is. A count may only go down: a crawl with more
 # violations of a check than listed here fails, and a check not listed must have none. Lower
 # an entry (or remove it) whenever a fix lands; the target is zero.
 OPEN_VIOLATIONS: dict[str, dict[str, int]] = {
-    "en-analyst": {"script_mixing": 13},
-    "en-anonymous": {"script_mixing": 13},
-    "en-focal_point": {"script_mixing": 64},
-    "ru-analyst": {"script_mixing": 263},
-    "ru-anonymous": {"script_mixing": 175},
-    "ru-customs": {"script_mixing": 389},
-    "ru-data_provider": {"script_mixing": 319},
-    "ru-focal_point": {"script_mixing": 380},
-    "ru-laboratory": {"script_mixing": 329},
-    "ru-regional": {"script_mixing": 287},
+    "ru-analyst": {"script_mixing": 3},
+    "ru-anonymous": {"script_mixing": 3},
+    "ru-customs": {"script_mixing": 11},
+    "ru-data_provider": {"script_mixing": 11},
+    "ru-focal_point": {"script_mixing": 13},
+    "ru-laboratory": {"script_mixing": 11},
+    "ru-regional": {"script_mixing": 3},
 }
 
 
