@@ -49,7 +49,11 @@ def test_upload_review_accept_and_the_seizure_appears_in_the_supply_registry(
     page.wait_for_load_state()
     detail = page.locator("main").inner_text()
     assert "Извлечено из документа" in detail and "синоним" in detail
-    assert f"({review_path})" in detail  # the way back to the document and its span
+    # The way back to the document and its fact: the provenance link (the note is the
+    # sentence the seizure was read from, in the document's language).
+    back = page.locator('main a[data-source="document"]').first.get_attribute("href")
+    assert back.startswith(review_path) and "#fact-" in back
+    assert "изъяли 12 кг гашиша" in detail
 
     # The supply dashboard counts it; the seizure list shows it.
     page.goto("/supply/?country=KG")
